@@ -1,0 +1,38 @@
+# chitieu: two commands on a fresh Debian machine with Swift.
+#   make report   installs what is missing, builds, runs the sample pipelines
+#   make test     installs what is missing (tests need LibreOffice and poppler too), runs every test
+
+SWIFT ?= swift
+RUNTIME_PACKAGES := libxlsxwriter-dev libharfbuzz-dev fonts-liberation2 pkg-config
+TEST_PACKAGES := libreoffice-calc-nogui poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PIPELINES := pipelines/sample-2024.yaml
+
+.PHONY: report test build deps test-deps bench clean
+
+# Installs only the packages that are missing; a machine that has them all skips apt entirely.
+define apt_install
+	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Cài đặt gói còn thiếu:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(RUNTIME_PACKAGES))
+
+test-deps: deps
+	$(call apt_install,$(TEST_PACKAGES))
+
+build: deps
+	$(SWIFT) build
+
+report: build
+	@for p in $(PIPELINES); do .build/debug/chitieu run $$p || exit $$?; done
+
+test: test-deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build reports/sample-*

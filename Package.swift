@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// chitieu: a staged pipeline (ingest → extract → evaluate → emit) over a pure domain model.
+// Stage modules depend on the model only, never on each other; ChitieuPipeline wires them.
+// Only XlsxWriter and TextMetrics touch C, through the two system-library targets.
+let package = Package(
+    name: "chitieu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "chitieu", targets: ["chitieu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // C libraries from Debian packages.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            path: "Sources/CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .systemLibrary(
+            name: "CHarfBuzz",
+            path: "Sources/CHarfBuzz",
+            pkgConfig: "harfbuzz",
+            providers: [.apt(["libharfbuzz-dev"])]
+        ),
+
+        // The pure centre.
+        .target(name: "ChitieuModel", resources: [.copy("Resources/catalogue.json")]),
+        .target(name: "Spreadsheet"),
+
+        // Readers and writers of real formats.
+        .target(name: "XlsxReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "Spreadsheet"]),
+        .target(name: "TextMetrics", dependencies: ["CHarfBuzz", "Spreadsheet"]),
+
+        // One module per stage.
+        .target(name: "ChitieuIngest", dependencies: [
+            "ChitieuModel", "XlsxReader",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "ChitieuExtract", dependencies: ["ChitieuModel"]),
+        .target(name: "ChitieuEvaluate", dependencies: ["ChitieuModel"]),
+        .target(name: "ChitieuEmit", dependencies: ["ChitieuModel", "Spreadsheet"]),
+
+        // The only module that knows the order of the stages.
+        .target(name: "ChitieuPipeline", dependencies: [
+            "ChitieuModel", "ChitieuIngest", "ChitieuExtract", "ChitieuEvaluate", "ChitieuEmit",
+            "XlsxWriter", "TextMetrics", "Spreadsheet",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "chitieu", dependencies: [
+            "ChitieuPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Helpers shared by the test targets.
+        .target(name: "TestSupport", dependencies: ["XlsxReader"], path: "Tests/TestSupport"),
+        .testTarget(name: "ChitieuModelTests", dependencies: ["ChitieuModel"]),
+        .testTarget(name: "ChitieuExtractTests", dependencies: ["ChitieuExtract", "ChitieuIngest", "ChitieuModel", "TestSupport"]),
+        .testTarget(name: "ChitieuEvaluateTests", dependencies: ["ChitieuEvaluate", "ChitieuIngest", "ChitieuModel"]),
+        .testTarget(name: "WorkbookTests", dependencies: [
+            "XlsxWriter", "XlsxReader", "TextMetrics", "Spreadsheet", "ChitieuEmit", "ChitieuModel", "TestSupport",
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["chitieu", "TestSupport", "XlsxReader"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,54 @@
+import ChitieuModel
+import Spreadsheet
+
+/// The cell styles of an official report: Times New Roman throughout.
+enum Styles {
+    static let font = FontSpec(name: "Times New Roman", size: 12)
+    static func font(size: Double = 12, bold: Bool = false, italic: Bool = false, underline: Bool = false, color: UInt32? = nil) -> FontSpec {
+        FontSpec(name: "Times New Roman", size: size, bold: bold, italic: italic, underline: underline, color: color)
+    }
+
+    static let cell = CellStyle(font: font, vertical: .center, bordered: true)
+    static let centered = CellStyle(font: font, horizontal: .center, vertical: .center, bordered: true)
+    static let wrapped = CellStyle(font: font, horizontal: .left, vertical: .center, wrap: true, bordered: true)
+    static let wrappedSmall = CellStyle(font: font(size: 11), horizontal: .left, vertical: .center, wrap: true, bordered: true)
+    static let header = CellStyle(font: font(bold: true), horizontal: .center, vertical: .center, wrap: true, bordered: true, fill: 0xDDEBF7)
+    static let integer = CellStyle(font: font, horizontal: .right, vertical: .center, bordered: true, numberFormat: "#,##0")
+    static let link = CellStyle(font: font(underline: true, color: 0x0563C1), vertical: .center, bordered: true)
+    static let note = CellStyle(font: font(italic: true), horizontal: .left, vertical: .center, wrap: true, bordered: true)
+
+    static func decimal(_ decimals: Int) -> CellStyle {
+        CellStyle(font: font, horizontal: .right, vertical: .center, bordered: true, numberFormat: numberFormat(decimals))
+    }
+
+    /// Estimates are printed in italics.
+    static func estimate(_ decimals: Int) -> CellStyle {
+        CellStyle(font: font(italic: true), horizontal: .right, vertical: .center, bordered: true, numberFormat: numberFormat(decimals))
+    }
+
+    static func numberFormat(_ decimals: Int) -> String {
+        decimals == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: decimals)
+    }
+
+    static func status(_ status: EvaluationStatus) -> CellStyle {
+        let color: UInt32? = switch status {
+        case .exceeded, .onTrack: 0xC6EFCE
+        case .met: 0xE2EFDA
+        case .notMet, .behind: 0xFFC7CE
+        case .noData: 0xEDEDED
+        case .notEvaluable: 0xFFEB9C
+        }
+        return CellStyle(font: font, horizontal: .center, vertical: .center, wrap: true, bordered: true, fill: color)
+    }
+
+    // The header block.
+    static let bodyParent = CellStyle(font: font(size: 13), horizontal: .center, vertical: .center)
+    static let bodyName = CellStyle(font: font(size: 13, bold: true), horizontal: .center, vertical: .center)
+    static let nationalTitle = CellStyle(font: font(size: 13, bold: true), horizontal: .center, vertical: .center)
+    static let motto = CellStyle(font: font(size: 14, bold: true, underline: true), horizontal: .center, vertical: .center)
+    static let placeDate = CellStyle(font: font(size: 13, italic: true), horizontal: .center, vertical: .center)
+    static let title = CellStyle(font: font(size: 14, bold: true), horizontal: .center, vertical: .center, wrap: true)
+    static let subtitle = CellStyle(font: font(size: 13, italic: true), horizontal: .center, vertical: .center, wrap: true)
+    static let signatureTitle = CellStyle(font: font(size: 13, bold: true), horizontal: .center, vertical: .center)
+    static let signatureHint = CellStyle(font: font(size: 13, italic: true), horizontal: .center, vertical: .center)
+}

@@ -1,0 +1,31 @@
+import ChitieuModel
+
+/// Settings of an evaluation that a pipeline may change.
+public struct EvaluationRules: Sendable, Hashable {
+    /// The share of the year's target a flow should reach in the first six months, in percent.
+    public var expectedHalfYearShare: Double
+
+    public init(expectedHalfYearShare: Double = 50) {
+        self.expectedHalfYearShare = expectedHalfYearShare
+    }
+}
+
+/// What the evaluation needs to know about an indicator besides its target.
+public struct IndicatorTraits: Sendable, Hashable {
+    public var direction: Direction
+    public var kind: IndicatorKind
+
+    public init(direction: Direction, kind: IndicatorKind) {
+        self.direction = direction
+        self.kind = kind
+    }
+
+    /// The traits of a target: the catalogue decides; without an entry, a target is
+    /// higher-is-better and a level (the reading that never counts part of a year as the whole).
+    public static func of(_ target: Target, catalogue: Catalogue) -> IndicatorTraits {
+        if let code = target.catalogueCode, let entry = catalogue[code] {
+            return IndicatorTraits(direction: entry.direction, kind: entry.kind)
+        }
+        return IndicatorTraits(direction: .higher, kind: .level)
+    }
+}

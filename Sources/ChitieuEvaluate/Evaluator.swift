@@ -1,0 +1,159 @@
+import ChitieuModel
+import Foundation
+
+/// Compares each target of a unit with the result reported for it (DOMAIN.md, "Evaluating
+/// planned against achieved").
+///
+/// Completion (tỷ lệ hoàn thành) is actual ÷ target for higher-is-better targets, target ÷
+/// actual for lower-is-better ones, against the lower bound of a range (the upper bound when
+/// lower is better), achieved change ÷ target for "tăng/giảm X", and the reported share when a
+/// unit reports "đạt X% kế hoạch". A strict bound is strict: "trên 95%" is not met by 95.
+public struct Evaluator: Sendable {
+    public let catalogue: Catalogue
+    public let rules: EvaluationRules
+
+    public init(catalogue: Catalogue = .standard, rules: EvaluationRules = EvaluationRules()) {
+        self.catalogue = catalogue
+        self.rules = rules
+    }
+
+    /// The key that joins results to a target: its catalogue code, else its id.
+    public static func joinKey(_ target: Target) -> String { target.catalogueCode ?? target.id }
+
+    /// Evaluates every target of one unit for one period.
+    public func evaluate(unit: ReportingUnit, targets: [Target], results: [ActualResult], period: ReportingPeriod,
+                         traits: (Target) -> IndicatorTraits) -> (evaluations: [Evaluation], issues: [DataIssue]) {
+        var evaluations: [Evaluation] = []
+        var issues: [DataIssue] = []
+        let forPeriod = results.filter { $0.period == period }
+        for target in targets {
+            let key = Self.joinKey(target)
+            let candidates = forPeriod.filter { $0.indicator == key }
+            let t = traits(target)
+            guard let chosen = choose(candidates, for: target, traits: t) else {
+                evaluations.append(Evaluation(unit: unit, indicator: key, target: target, period: period, actual: nil,
+                                              actualInTargetUnit: nil, completion: nil, status: .noData,
+                                              explanation: "Chưa có số liệu thực hiện \(period.vietnamese)."))
+                continue
+            }
+            let (evaluation, issue) = judge(target: target, traits: t, actual: chosen, unit: unit, key: key, period: period)
+            evaluations.append(evaluation)
+            if let issue { issues.append(issue) }
+        }
+        return (evaluations, issues)
+    }
+
+    /// Picks the result that can judge the target: a change for "tăng/giảm X", an absolute value
+    /// otherwise, and a share of plan when nothing better is there.
+    func choose(_ candidates: [ActualResult], for target: Target, traits: IndicatorTraits) -> ActualResult? {
+        let isChange = target.comparator == .increaseBy || target.comparator == .decreaseBy
+        let order: [ActualResult.Basis] = isChange ? [.change, .value, .pctOfPlan] : [.value, .pctOfPlan, .change]
+        for basis in order {
+            if let r = candidates.first(where: { $0.basis == basis }) { return r }
+        }
+        return nil
+    }
+
+    /// Judges one result against one target.
+    public func judge(target: Target, traits: IndicatorTraits, actual: ActualResult, unit: ReportingUnit,
+                      key: String, period: ReportingPeriod) -> (Evaluation, DataIssue?) {
+        func row(_ value: Double?, _ completion: Double?, _ status: EvaluationStatus, _ why: String) -> Evaluation {
+            Evaluation(unit: unit, indicator: key, target: target, period: period, actual: actual,
+                       actualInTargetUnit: value, completion: completion, status: status, explanation: why)
+        }
+        let halfYear = period.isFirstHalf
+        let estimate = actual.status == .estimate ? " (số ước)" : ""
+
+        if actual.basis == .pctOfPlan {
+            let share = actual.value
+            if halfYear {
+                let onTrack = traits.kind == .flow ? share >= rules.expectedHalfYearShare : share >= 100
+                let expected = traits.kind == .flow ? rules.expectedHalfYearShare : 100
+                return (row(nil, share, onTrack ? .onTrack : .behind,
+                            "Đạt \(pct(share)) kế hoạch năm, so với mức cần đạt \(pct(expected))\(estimate)."), nil)
+            }
+            let status: EvaluationStatus = share > 100 + 1e-9 ? .exceeded : (share >= 100 - 1e-9 ? .met : .notMet)
+            return (row(nil, share, status, "Đơn vị báo cáo đạt \(pct(share)) kế hoạch\(estimate)."), nil)
+        }
+
+        guard let value = convert(actual, to: target) else {
+            let message = "Đơn vị tính của kết quả (\(actual.measure.display)) không quy đổi được sang đơn vị của chỉ tiêu (\(target.unit.display)) cho \"\(target.name)\" của \(unit.name); sửa cột measure hoặc nhập kết quả theo đơn vị \(target.unit.display)."
+            return (row(nil, nil, .notEvaluable, message), DataIssue(.warning, message, at: actual.location))
+        }
+
+        let isChange = target.comparator == .increaseBy || target.comparator == .decreaseBy
+        if isChange, actual.basis != .change, traits.kind != .flow {
+            let message = "Chỉ tiêu \"\(target.name)\" là mức tăng/giảm; kết quả \(VietnameseNumber.formatCompact(value)) là giá trị tuyệt đối, cần số tăng/giảm (basis = change)."
+            return (row(value, nil, .notEvaluable, message), DataIssue(.warning, message, at: actual.location))
+        }
+        if !isChange, actual.basis == .change {
+            let message = "Kết quả cho \"\(target.name)\" là mức thay đổi, còn chỉ tiêu là một mức cần đạt; cần giá trị tuyệt đối (basis = value)."
+            return (row(value, nil, .notEvaluable, message), DataIssue(.warning, message, at: actual.location))
+        }
+
+        let completion = Self.completion(target: target, direction: traits.direction, actual: value)
+        if halfYear && traits.kind == .flow {
+            // Six months of a flow: progress towards the year's target.
+            let base = target.comparator == .range && traits.direction == .lower ? (target.valueMax ?? target.value) : target.value
+            let progress = base == 0 ? nil : value / base * 100
+            let onTrack = (progress ?? 0) >= rules.expectedHalfYearShare
+            return (row(value, progress, onTrack ? .onTrack : .behind,
+                        "6 tháng đạt \(progress.map(pct) ?? "-") chỉ tiêu năm; mức cần đạt \(pct(rules.expectedHalfYearShare))\(estimate)."), nil)
+        }
+        let status = Self.status(target: target, direction: traits.direction, actual: value)
+        if halfYear {
+            let good = status == .met || status == .exceeded
+            return (row(value, completion, good ? .onTrack : .behind,
+                        "Giá trị 6 tháng \(VietnameseNumber.formatCompact(value)) so với chỉ tiêu năm \(target.plainText)\(estimate)."), nil)
+        }
+        return (row(value, completion, status, "Thực hiện \(VietnameseNumber.formatCompact(value)) so với chỉ tiêu \(target.plainText)\(estimate)."), nil)
+    }
+
+    /// The result in the target's unit; nil when the units do not convert. A change of a rate
+    /// reported as "%" is read as percentage points.
+    func convert(_ actual: ActualResult, to target: Target) -> Double? {
+        if target.unit == .percentagePoint, actual.measure.isPercentLike { return actual.value }
+        if target.unit == .percent, actual.measure == .percentagePoint, actual.basis == .change { return actual.value }
+        return actual.measure.convert(actual.value, to: target.unit)
+    }
+
+    /// Completion in percent; nil when it cannot be computed (a zero target or result).
+    public static func completion(target: Target, direction: Direction, actual: Double) -> Double? {
+        func ratio(_ a: Double, _ b: Double) -> Double? { b == 0 ? nil : a / b * 100 }
+        switch target.comparator {
+        case .increaseBy, .decreaseBy:
+            return ratio(actual, target.value)
+        case .range:
+            return direction == .higher ? ratio(actual, target.value) : ratio(target.valueMax ?? target.value, actual)
+        case .lt, .lte:
+            return ratio(target.value, actual)
+        case .eq, .gt, .gte:
+            return direction == .higher ? ratio(actual, target.value) : ratio(target.value, actual)
+        }
+    }
+
+    /// The annual status: exceeded (better than the target), met (the comparator holds) or not met.
+    public static func status(target: Target, direction: Direction, actual: Double) -> EvaluationStatus {
+        let x = target.value
+        let tolerance = 1e-9 * max(1, abs(x))
+        let equal = abs(actual - x) <= tolerance
+        switch target.comparator {
+        case .gt: return actual > x + tolerance ? .met : .notMet
+        case .lt: return actual < x - tolerance ? .met : .notMet
+        case .gte: return equal ? .met : (actual > x ? .exceeded : .notMet)
+        case .lte: return equal ? .met : (actual < x ? .exceeded : .notMet)
+        case .increaseBy, .decreaseBy: return equal ? .met : (actual > x ? .exceeded : .notMet)
+        case .range:
+            let y = target.valueMax ?? x
+            let yTolerance = 1e-9 * max(1, abs(y))
+            if actual >= x - tolerance && actual <= y + yTolerance { return .met }
+            let above = actual > y
+            return (above == (direction == .higher)) ? .exceeded : .notMet
+        case .eq:
+            if equal { return .met }
+            return (actual > x) == (direction == .higher) ? .exceeded : .notMet
+        }
+    }
+
+    private func pct(_ v: Double) -> String { VietnameseNumber.format(v, decimals: 1) + "%" }
+}

@@ -1,0 +1,99 @@
+/// A clause of a text: the stretch between sentence-level separators, where one or a few
+/// targets are stated. `itemMarker` is true when the clause opens a numbered item "(7)".
+struct Clause {
+    var range: Range<Int>
+    var itemMarker: Bool
+}
+
+/// A segment of a clause: one target's words. "trong đó" segments belong to the target before.
+struct Segment {
+    var range: Range<Int>
+    var isSubTarget: Bool
+}
+
+enum ClauseSplitter {
+    /// Splits at line breaks, ";", ":", sentence ends and numbered item markers "(1)".
+    static func clauses(_ t: ScalarText) -> [Clause] {
+        var result: [Clause] = []
+        var start = 0
+        var marker = false
+        var i = 0
+        func close(_ end: Int, next: Int, nextMarker: Bool) {
+            if end > start { result.append(Clause(range: start..<end, itemMarker: marker)) }
+            start = next
+            marker = nextMarker
+        }
+        let s = t.scalars
+        while i < s.count {
+            let c = s[i]
+            switch c {
+            case "\n", ";", "!", "?", "…":
+                close(i, next: i + 1, nextMarker: false)
+            case ":":
+                close(i, next: i + 1, nextMarker: false)
+            case ".":
+                // A sentence ends at a dot followed by a space or the end, not inside "2.460".
+                if i + 1 >= s.count || ScalarText.isSpace(s[i + 1]) || s[i + 1] == "\n" || s[i + 1] == "." {
+                    close(i, next: i + 1, nextMarker: false)
+                }
+            case "(":
+                // "(12)" opens a numbered item.
+                var j = i + 1
+                while j < s.count, j - i <= 3, ScalarText.isDigit(s[j]) { j += 1 }
+                if j > i + 1, j < s.count, s[j] == ")" {
+                    close(i, next: j + 1, nextMarker: true)
+                    i = j
+                }
+            default: break
+            }
+            i += 1
+        }
+        close(s.count, next: s.count, nextMarker: false)
+        return result
+    }
+
+    /// Splits a clause where a new target starts: after a comma or "và" followed by a word that
+    /// opens a target ("nâng", "tỷ lệ", "thu"…) or by a number, and at "(trong đó".
+    static func segments(_ t: ScalarText, clause: Range<Int>) -> [Segment] {
+        var result: [Segment] = []
+        var start = clause.lowerBound
+        var sub = false
+        let trongDo = Array("trong đó".unicodeScalars)
+        let va = Array("và".unicodeScalars)
+        let s = t.scalars
+        var i = clause.lowerBound
+        func close(_ end: Int, next: Int, nextSub: Bool) {
+            if end > start { result.append(Segment(range: start..<end, isSubTarget: sub)) }
+            start = next
+            sub = nextSub
+        }
+        if t.hasWord(trongDo, at: t.skipSpaces(start, limit: clause.upperBound)) { sub = true }
+        while i < clause.upperBound {
+            let c = s[i]
+            // A comma inside "7,5" is a decimal mark, not a break: breaks have a space after them.
+            let isBreak = c == "," && i + 1 < clause.upperBound && ScalarText.isSpace(s[i + 1])
+            if isBreak || c == "(" || (c == "v" && t.hasWord(va, at: i)) {
+                let after = t.skipSpaces(c == "v" ? i + va.count : i + 1, limit: clause.upperBound)
+                guard after < clause.upperBound else { i += 1; continue }
+                // "trong đó, thu nội địa …": the comma after "trong đó" does not end its segment.
+                let opened = t.skipSpaces(start, limit: clause.upperBound)
+                if t.hasWord(trongDo, at: opened), t.skipSpacesBack(i, limit: opened) == opened + trongDo.count {
+                    i += 1
+                    continue
+                }
+                if t.hasWord(trongDo, at: after) {
+                    close(i, next: after, nextSub: true)
+                } else if c == "(" {
+                    // Parentheses inside a name stay in the name: "(GRDP giá so sánh)".
+                } else if t.firstWord(of: Lexicon.starterWords, at: after) != nil || ScalarText.isDigit(s[after]) {
+                    close(i, next: after, nextSub: false)
+                }
+            } else if c == ")", sub {
+                close(i, next: i + 1, nextSub: false)
+            }
+            i += 1
+        }
+        close(clause.upperBound, next: clause.upperBound, nextSub: false)
+        return result
+    }
+}

@@ -1,0 +1,194 @@
+import ChitieuModel
+
+/// A number with its unit as written in a text: "2.460 tỷ đồng", "7,5-8%", "137 xã/193 xã".
+struct Quantity {
+    /// Scalar offsets of the number's first digit and of the end of its unit.
+    var start: Int
+    var end: Int
+    var value: Double
+    var valueMax: Double?
+    var unit: String
+    /// The unit is a count of things that can head a name ("xã", "hộ", "doanh nghiệp").
+    var unitIsNoun: Bool
+    /// The noun written after the number, before canonicalisation ("giường" for "giường bệnh/vạn dân").
+    var unitWord: String
+    /// "trở lên" / "trở xuống" right after the unit.
+    var boundAfter: Comparator?
+    /// "Top 5".
+    var isRank: Bool = false
+    /// "137 xã/193 xã": the denominator.
+    var outOf: Double?
+
+    var isPercent: Bool { unit == "%" }
+}
+
+/// Finds quantities in a text: Vietnamese numbers followed by a unit. A number without a unit,
+/// or one that is a date, a year, a document number or an item marker, is not a quantity.
+struct QuantityScanner {
+    let text: ScalarText
+
+    /// All quantities between `start` and `end`.
+    func quantities(in range: Range<Int>) -> [Quantity] {
+        var found: [Quantity] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let c = text.scalars[i]
+            guard ScalarText.isDigit(c) else { i += 1; continue }
+            if i > 0, isGlued(text.scalars[i - 1]) {
+                i = skipToken(from: i)
+                continue
+            }
+            if let q = quantity(at: i, limit: range.upperBound) {
+                found.append(q)
+                i = q.end
+            } else {
+                i = skipToken(from: i)
+            }
+        }
+        return found
+    }
+
+    /// Characters that, right before a digit, make it part of a code or a date ("CT/2024", "B2").
+    private func isGlued(_ c: Unicode.Scalar) -> Bool {
+        ScalarText.isLetter(c) || ScalarText.isDigit(c) || c == "/" || c == "." || c == "," || c == "_"
+    }
+
+    private func skipToken(from i: Int) -> Int {
+        var j = i
+        while j < text.count, !ScalarText.isSpace(text.scalars[j]), text.scalars[j] != "\n", text.scalars[j] != ";" { j += 1 }
+        return max(j, i + 1)
+    }
+
+    private func quantity(at start: Int, limit: Int) -> Quantity? {
+        guard let (value, length) = VietnameseNumber.scan(text.scalars, from: start) else { return nil }
+        var i = start + length
+        // Dates, document numbers and codes: "26/12/2023", "17/CT-UBND", "34-CT/TW", "(13)".
+        if i < limit {
+            let next = text.scalars[i]
+            if next == "/" { return nil }
+            if next == "-", i + 1 < limit, ScalarText.isLetter(text.scalars[i + 1]) { return nil }
+            if next == ")", start > 0, text.scalars[start - 1] == "(" { return nil }
+        }
+        if isReference(before: start) { return nil }
+        let previousWordEnd = text.skipSpacesBack(start)
+        if let cue = Lexicon.dateCues.first(where: { text.wordEnding(at: previousWordEnd, in: [$0.word]) != nil }),
+           cue.range.contains(value), value == value.rounded() { return nil }
+        let isRank = text.wordEnding(at: text.skipSpacesBack(start), in: [Array("top".unicodeScalars)]) != nil
+
+        var q = Quantity(start: start, end: i, value: value, valueMax: nil, unit: "", unitIsNoun: false, unitWord: "")
+        var percentSeen = false
+        // A percent sign may sit on both ends of a range: "7,5% - 8%".
+        if let p = text.firstWord(of: Lexicon.percentWords, at: text.skipSpaces(i, limit: limit)), !p.isEmpty {
+            percentSeen = true
+            i = text.skipSpaces(i, limit: limit) + p.count
+        }
+        if let (maxValue, after) = rangeEnd(from: i, limit: limit, lower: value) {
+            q.valueMax = maxValue
+            i = after
+            percentSeen = false
+        }
+        if percentSeen {
+            q.unit = "%"
+            q.end = i
+        } else if let (unit, word, noun, after) = unit(from: i, limit: limit, value: &q.value, valueMax: &q.valueMax) {
+            q.unit = unit
+            q.unitWord = word
+            q.unitIsNoun = noun
+            q.end = after
+        } else if isRank {
+            q.unit = "hạng"
+            q.isRank = true
+        } else {
+            return nil
+        }
+        // "137 xã/193 xã": keep the target, note the denominator.
+        if q.end < limit, text.scalars[q.end] == "/", let (den, len) = VietnameseNumber.scan(text.scalars, from: q.end + 1) {
+            q.outOf = den
+            var j = q.end + 1 + len
+            let w = text.skipSpaces(j, limit: limit)
+            if !q.unitWord.isEmpty, text.hasWord(Array(q.unitWord.lowercased().unicodeScalars), at: w) { j = w + q.unitWord.unicodeScalars.count }
+            q.end = j
+        }
+        let after = text.skipSpaces(q.end, limit: limit)
+        if let w = text.firstWord(of: Lexicon.atLeastAfter, at: after) {
+            q.boundAfter = .gte
+            q.end = after + w.count
+        } else if let w = text.firstWord(of: Lexicon.atMostAfter, at: after) {
+            q.boundAfter = .lte
+            q.end = after + w.count
+        }
+        return q
+    }
+
+    /// "Số 17", "ngày 26", "năm 2024", "giai đoạn 2021", "lần thứ 13", "cả 3": not targets.
+    private func isReference(before start: Int) -> Bool {
+        let end = text.skipSpacesBack(start)
+        return text.wordEnding(at: end, in: Lexicon.referenceCues) != nil
+    }
+
+    /// The upper bound of a range written after the first number.
+    private func rangeEnd(from i: Int, limit: Int, lower: Double) -> (Double, Int)? {
+        let j = text.skipSpaces(i, limit: limit)
+        guard let joiner = text.firstWord(of: Lexicon.rangeJoiners, at: j) else { return nil }
+        let k = text.skipSpaces(j + joiner.count, limit: limit)
+        guard k < limit, ScalarText.isDigit(text.scalars[k]),
+              let (upper, length) = VietnameseNumber.scan(text.scalars, from: k), upper > lower else { return nil }
+        // "2021-2025" style spans are years, not ranges of a target.
+        if lower >= 1900, upper <= 2100, lower == lower.rounded(), upper == upper.rounded() { return nil }
+        let end = k + length
+        if end < limit, text.scalars[end] == "/" { return nil }
+        return (upper, end)
+    }
+
+    /// The unit after a number: "%", "tỷ đồng", "triệu lượt", "xã", "bác sĩ/vạn dân".
+    private func unit(from i: Int, limit: Int, value: inout Double, valueMax: inout Double?) -> (String, String, Bool, Int)? {
+        var j = text.skipSpaces(i, limit: limit)
+        guard j < limit else { return nil }
+        if text.firstWord(of: Lexicon.nonTargetWords, at: j) != nil { return nil }
+        if let p = text.firstWord(of: Lexicon.percentWords, at: j) {
+            return ("%", "%", false, j + p.count)
+        }
+        if let m = Lexicon.magnitudes.first(where: { text.hasWord($0.word, at: j) }) {
+            var magnitude = m
+            j += m.word.count
+            // "12.739 tỷ 600 triệu đồng" = 12 739,6 tỷ đồng.
+            let k = text.skipSpaces(j, limit: limit)
+            if k < limit, ScalarText.isDigit(text.scalars[k]), let (part, len) = VietnameseNumber.scan(text.scalars, from: k) {
+                let l = text.skipSpaces(k + len, limit: limit)
+                if let smaller = Lexicon.magnitudes.first(where: { text.hasWord($0.word, at: l) }), smaller.factor < magnitude.factor {
+                    value += part * smaller.factor / magnitude.factor
+                    j = l + smaller.word.count
+                }
+            }
+            let b = text.skipSpaces(j, limit: limit)
+            if let base = Lexicon.scalableUnits.first(where: { text.hasWord($0.word, at: b) }) {
+                return (magnitude.canonical + " " + base.canonical, base.canonical, false, b + base.word.count)
+            }
+            // "3 triệu khách": visitors are counted in arrivals; leave "khách" for the name.
+            if text.hasWord(Array("khách".unicodeScalars), at: b) {
+                return (magnitude.canonical + " lượt", "lượt", false, j)
+            }
+            magnitude = m
+            return (magnitude.canonical, magnitude.canonical, false, j)
+        }
+        if let w = text.firstWord(of: Lexicon.countUnitWords, at: j) {
+            var word = text.string(j..<(j + w.count))
+            var end = j + w.count
+            var canonical = String(String.UnicodeScalarView(w))
+            // "bác sĩ/1 vạn dân", "giường bệnh trên 1 vạn dân".
+            if let per = text.firstWord(of: Lexicon.perPopulation, at: end) ?? text.firstWord(of: Lexicon.perPopulation, at: text.skipSpaces(end, limit: limit)) {
+                let at = text.firstWord(of: Lexicon.perPopulation, at: end) != nil ? end : text.skipSpaces(end, limit: limit)
+                canonical += "/vạn dân"
+                end = at + per.count
+                return (canonical, word, false, end)
+            }
+            if let scalable = Lexicon.scalableUnits.first(where: { $0.word == w }) { canonical = scalable.canonical }
+            word = canonical
+            return (canonical, word, Lexicon.nounUnits.contains(canonical), end)
+        }
+        if let base = Lexicon.scalableUnits.first(where: { text.hasWord($0.word, at: j) }) {
+            return (base.canonical, base.canonical, Lexicon.nounUnits.contains(base.canonical), j + base.word.count)
+        }
+        return nil
+    }
+}

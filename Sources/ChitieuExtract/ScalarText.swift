@@ -1,0 +1,82 @@
+/// A text as arrays of Unicode scalars, with a lower-cased twin of the same length, so that
+/// scanning and word matching work on plain offsets.
+struct ScalarText {
+    let scalars: [Unicode.Scalar]
+    let lower: [Unicode.Scalar]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        lower = scalars.map(ScalarText.lowercase)
+    }
+
+    var count: Int { scalars.count }
+
+    static func lowercase(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        if c.isASCII {
+            return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
+        }
+        let mapped = c.properties.lowercaseMapping.unicodeScalars
+        // Vietnamese letters map one to one; keep anything that would change the length.
+        return mapped.count == 1 ? mapped.first! : c
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        return String(view)
+    }
+
+    func lowerString(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: lower[range])
+        return String(view)
+    }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
+
+    /// True when `word` (lower case, may contain spaces) stands at `i` as whole words.
+    func hasWord(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i >= 0, i + word.count <= count else { return false }
+        for k in 0..<word.count where lower[i + k] != word[k] { return false }
+        // Word boundaries matter only where the word itself begins or ends with a letter.
+        if i > 0, let first = word.first, ScalarText.isLetter(first),
+           ScalarText.isLetter(lower[i - 1]) || ScalarText.isDigit(lower[i - 1]) { return false }
+        let end = i + word.count
+        if end < count, let last = word.last, ScalarText.isLetter(last), ScalarText.isLetter(lower[end]) { return false }
+        return true
+    }
+
+    /// Skips spaces forward from `i`.
+    func skipSpaces(_ i: Int, limit: Int? = nil) -> Int {
+        var j = i
+        let end = limit ?? count
+        while j < end, ScalarText.isSpace(scalars[j]) { j += 1 }
+        return j
+    }
+
+    /// Skips spaces backward from `i` (exclusive end); returns the new exclusive end.
+    func skipSpacesBack(_ i: Int, limit: Int = 0) -> Int {
+        var j = i
+        while j > limit, ScalarText.isSpace(scalars[j - 1]) { j -= 1 }
+        return j
+    }
+
+    /// The first word of `words` found at `i`, longest first.
+    func firstWord(of words: [[Unicode.Scalar]], at i: Int) -> [Unicode.Scalar]? {
+        words.first { hasWord($0, at: i) }
+    }
+
+    /// The word of `words` that ends exactly at `end` (exclusive), longest first.
+    func wordEnding(at end: Int, in words: [[Unicode.Scalar]], limit: Int = 0) -> [Unicode.Scalar]? {
+        words.first { w in end - w.count >= limit && hasWord(w, at: end - w.count) }
+    }
+}
+
+extension Array where Element == String {
+    /// Lower-case scalar arrays, longest first, for `ScalarText` matching.
+    var scalarWords: [[Unicode.Scalar]] {
+        map { [Unicode.Scalar]($0.lowercased().unicodeScalars) }.sorted { $0.count > $1.count }
+    }
+}

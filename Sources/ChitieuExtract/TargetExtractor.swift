@@ -1,0 +1,105 @@
+import ChitieuModel
+import Foundation
+
+/// Reads the quantitative and qualitative targets of a directive, programme, plan or resolution.
+///
+/// The text is cut into clauses (";", sentence ends, numbered items) and each clause into
+/// segments (one target each). In a segment, a quantity is a Vietnamese number with a unit;
+/// the words just before it give the comparator ("trên", "ít nhất", "giảm", "khoảng"…) and the
+/// words before those the indicator's name. When the number comes first ("100% xã …"), the
+/// name is built from the words after it.
+public struct TargetExtractor: Sendable {
+    public let catalogue: Catalogue
+
+    public init(catalogue: Catalogue = .standard) {
+        self.catalogue = catalogue
+    }
+
+    /// Extracts everything from one text.
+    public func extract(text: String, path: String, originalLines: [Int]? = nil) -> DirectiveDocument {
+        let t = ScalarText(text)
+        let lines = LineIndex(t, originalLines: originalLines)
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let scanner = QuantityScanner(text: t)
+        var targets: [Target] = []
+        var qualitative: [QualitativeTarget] = []
+        var lastTopLevel: String?
+
+        for clause in ClauseSplitter.clauses(t) {
+            let segments = ClauseSplitter.segments(t, clause: clause.range)
+            let quantities = scanner.quantities(in: clause.range)
+            if quantities.isEmpty {
+                if clause.itemMarker, let q = qualitativeText(t, clause.range) {
+                    qualitative.append(QualitativeTarget(text: q, location: lines.location(path, t.skipSpaces(clause.range.lowerBound))))
+                }
+                continue
+            }
+            var previousInClause: String?
+            for segment in segments {
+                let inSegment = quantities.filter { segment.range.contains($0.start) }
+                if inSegment.isEmpty {
+                    if let q = commitmentText(t, segment.range) {
+                        qualitative.append(QualitativeTarget(text: q, location: lines.location(path, t.skipSpaces(segment.range.lowerBound))))
+                    }
+                    continue
+                }
+                var cursor = segment.range.lowerBound
+                for (k, q) in inSegment.enumerated() {
+                    let afterEnd = max(q.end, k + 1 < inSegment.count ? inSegment[k + 1].start : segment.range.upperBound)
+                    let reading = TargetReading(text: t, quantity: q, before: cursor..<q.start, after: q.end..<afterEnd,
+                                                segmentStart: segment.range.lowerBound)
+                    cursor = q.end
+                    guard var target = reading.target(previousName: previousInClause) else { continue }
+                    target.id = "\(stem)-\(String(format: "%02d", targets.count + 1))"
+                    target.location = lines.location(path, reading.textStart)
+                    if segment.isSubTarget, let parent = lastTopLevel { target.parent = parent }
+                    if let match = catalogue.match(name: target.name, unit: target.unit) {
+                        target.catalogueCode = match.entry.code
+                        target.catalogueConfidence = (match.confidence * 100).rounded() / 100
+                    }
+                    previousInClause = target.name
+                    if !segment.isSubTarget { lastTopLevel = target.name }
+                    targets.append(target)
+                }
+            }
+        }
+        let metadata = MetadataExtractor.extract(t, lines: lines)
+        return DirectiveDocument(path: path, metadata: metadata, targets: targets, qualitative: qualitative)
+    }
+
+    /// A numbered item with no number is a qualitative target: "(15) Đảm bảo công tác quốc phòng".
+    private func qualitativeText(_ t: ScalarText, _ range: Range<Int>) -> String? {
+        let s = NameCleaner.clean(t.string(range))
+        return s.count >= 8 ? s : nil
+    }
+
+    /// A segment without a number, next to targets, that commits to something: "hoàn thành việc …".
+    private func commitmentText(_ t: ScalarText, _ range: Range<Int>) -> String? {
+        let start = t.skipSpaces(range.lowerBound, limit: range.upperBound)
+        guard t.firstWord(of: Lexicon.commitments, at: start) != nil else { return nil }
+        let s = NameCleaner.clean(t.string(start..<range.upperBound))
+        return s.count >= 12 ? s : nil
+    }
+}
+
+/// Line and column of scalar offsets, mapped to lines of the original file.
+struct LineIndex {
+    private var starts: [Int] = [0]
+    private let originalLines: [Int]?
+
+    init(_ t: ScalarText, originalLines: [Int]?) {
+        for (i, c) in t.scalars.enumerated() where c == "\n" { starts.append(i + 1) }
+        self.originalLines = originalLines
+    }
+
+    func location(_ file: String, _ offset: Int) -> SourceLocation {
+        var lo = 0
+        var hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let line = originalLines.flatMap { $0.indices.contains(lo) ? $0[lo] : nil } ?? lo + 1
+        return SourceLocation(file: file, line: line, column: offset - starts[lo] + 1)
+    }
+}

@@ -1,0 +1,187 @@
+import ChitieuModel
+
+/// One quantity read in its segment: the comparator from the words before the number, the name
+/// from the words before those (or after the number when it comes first).
+struct TargetReading {
+    let text: ScalarText
+    let quantity: Quantity
+    let before: Range<Int>
+    let after: Range<Int>
+    let segmentStart: Int
+
+    /// Where the target's words start in the text, after fillers such as "Phấn đấu".
+    var textStart: Int { Self.skipLeading(text, from: before.lowerBound, to: quantity.start, fillers: Lexicon.textFillers) }
+
+    func target(previousName: String?) -> Target? {
+        let q = quantity
+        let (cues, nameEnd) = collectCues()
+        let nameStart = Self.skipLeading(text, from: before.lowerBound, to: nameEnd, fillers: Lexicon.leadingFillers)
+        var nameBefore = NameCleaner.clean(text.string(nameStart..<max(nameStart, nameEnd)))
+        let verbBefore = NameCleaner.clean(text.string(textStart..<max(textStart, nameEnd))).lowercased()
+        let afterText = NameCleaner.clean(text.string(after)).trimmingTrailing(Lexicon.trailingNoise)
+
+        // Comparator: a range or a bound wins over a change; a change over the plain level.
+        var comparator = Comparator.eq
+        var unit = MeasureUnit(q.unit)
+        let isRateSubject = NameCleaner.isRate(nameBefore) || (nameBefore.isEmpty && q.isPercent && afterText.isEmpty)
+        if q.valueMax != nil {
+            comparator = .range
+        } else if q.isRank {
+            comparator = .lte
+        } else if let bound = q.boundAfter {
+            comparator = bound
+        } else if let bound = cues.bound {
+            comparator = bound
+        } else if let change = cues.change {
+            if q.isPercent && !isRateSubject && !nameBefore.isEmpty {
+                // "GRDP tăng 7,5%" is a growth rate: the level of the rate is the target.
+                comparator = .eq
+            } else {
+                comparator = change
+                // "Tỷ lệ hộ nghèo giảm 4,4%" is 4,4 percentage points of the rate.
+                if q.isPercent && isRateSubject { unit = .percentagePoint }
+            }
+        }
+
+        if cues.change == .increaseBy, q.isPercent, !isRateSubject, !nameBefore.isEmpty, !NameCleaner.mentionsGrowth(nameBefore) {
+            nameBefore = "Tốc độ tăng " + NameCleaner.lowerFirst(nameBefore)
+        }
+        var name = nameBefore
+        var textEnd = q.end
+        let numberFirst = nameBefore.isEmpty || Lexicon.keptVerbs.contains(nameBefore.lowercased())
+            || Lexicon.additiveVerbs.contains(nameBefore.lowercased())
+        if numberFirst {
+            let verb = nameBefore.isEmpty ? verbBefore : nameBefore.lowercased()
+            name = numberFirstName(verb: verb, after: afterText, increase: cues.change == .increaseBy)
+            if !afterText.isEmpty { textEnd = NameCleaner.endOfCleanText(text, after, cleaned: afterText) }
+        }
+        if Lexicon.vagueNames.contains(name.lowercased()) || (name.lowercased().hasPrefix("tỷ lệ") && name.count <= 6) {
+            guard let previousName else { return nil }
+            name = (q.isPercent ? "Tỷ lệ " : "") + NameCleaner.lowerFirst(NameCleaner.droppingCountPrefix(previousName))
+        }
+        name = NameCleaner.upperFirst(name)
+        guard !name.isEmpty else { return nil }
+        let start = textStart
+        return Target(
+            id: "", name: name, comparator: comparator, value: q.value, valueMax: q.valueMax, unit: unit,
+            approx: cues.approx, text: NameCleaner.collapseSpaces(text.string(start..<max(start, textEnd))))
+    }
+
+    /// The name when the number comes first: "Tỷ lệ xã … ", "Số hộ nghèo", "Giải ngân kế hoạch vốn".
+    private func numberFirstName(verb: String, after: String, increase: Bool) -> String {
+        let q = quantity
+        let kept = Lexicon.keptVerbs.first { verb.hasSuffix($0) }
+        let additive = increase || Lexicon.additiveVerbs.contains { verb.hasSuffix($0) }
+        if q.isPercent {
+            if let kept { return kept + " " + after }
+            return after.isEmpty ? "" : "Tỷ lệ " + after
+        }
+        if q.unit.hasSuffix("/vạn dân") {
+            return "Số " + q.unitWord + " trên 1 vạn dân"
+        }
+        if q.unitIsNoun {
+            let head = kept.map { $0 + " " + q.unitWord } ?? "Số " + q.unitWord
+            var name = after.isEmpty ? head : head + " " + after
+            if additive && kept == nil { name += " tăng thêm" }
+            return name
+        }
+        if let kept { return after.isEmpty ? kept : kept + " " + after }
+        return after
+    }
+
+    struct Cues {
+        var bound: Comparator?
+        var change: Comparator?
+        var approx = false
+    }
+
+    /// Walks back from the number over comparator words and linkers; returns what they say and
+    /// where the name ends.
+    private func collectCues() -> (Cues, Int) {
+        var cues = Cues()
+        var end = quantity.start
+        let lists: [([[Unicode.Scalar]], (inout Cues) -> Void)] = [
+            (Lexicon.atMost, { if $0.bound == nil { $0.bound = .lte } }),
+            (Lexicon.atLeast, { if $0.bound == nil { $0.bound = .gte } }),
+            (Lexicon.approximately, { $0.approx = true }),
+            (Lexicon.strictlyAbove, { if $0.bound == nil { $0.bound = .gt } }),
+            (Lexicon.strictlyBelow, { if $0.bound == nil { $0.bound = .lt } }),
+            (Lexicon.decrease, { if $0.change == nil { $0.change = .decreaseBy } }),
+            (Lexicon.increase, { if $0.change == nil { $0.change = .increaseBy } }),
+            (Lexicon.linkers, { _ in }),
+        ]
+        var matched = true
+        while matched {
+            matched = false
+            let e = text.skipSpacesBack(end, limit: before.lowerBound)
+            // Choose the longest cue that ends here, whatever its list.
+            var best: (length: Int, apply: (inout Cues) -> Void)?
+            for (words, apply) in lists {
+                if let w = text.wordEnding(at: e, in: words, limit: before.lowerBound), w.count > (best?.length ?? 0) {
+                    best = (w.count, apply)
+                }
+            }
+            if let best {
+                best.apply(&cues)
+                end = e - best.length
+                matched = true
+            }
+        }
+        return (cues, text.skipSpacesBack(end, limit: before.lowerBound))
+    }
+
+    /// Skips fillers, item markers and time phrases at the start of a stretch.
+    static func skipLeading(_ t: ScalarText, from start: Int, to end: Int, fillers: [[Unicode.Scalar]]) -> Int {
+        var i = start
+        var moved = true
+        while moved && i < end {
+            moved = false
+            let j = skipPunctuation(t, i, end)
+            if j != i { i = j; moved = true }
+            if let f = t.firstWord(of: Lexicon.timeLeads, at: i) {
+                let k = t.skipSpaces(i + f.count, limit: end)
+                if k + 4 <= end, (0..<4).allSatisfy({ ScalarText.isDigit(t.scalars[k + $0]) }) {
+                    i = k + 4
+                    moved = true
+                    continue
+                }
+            }
+            if let f = t.firstWord(of: fillers, at: i), i + f.count <= end {
+                i += f.count
+                moved = true
+            }
+        }
+        return i
+    }
+
+    private static func skipPunctuation(_ t: ScalarText, _ i: Int, _ end: Int) -> Int {
+        var j = i
+        while j < end, " ,.;:-–+*_\t".unicodeScalars.contains(t.scalars[j]) { j += 1 }
+        return j
+    }
+}
+
+extension Lexicon {
+    /// Fillers skipped before a target's exact words (its `text`).
+    static let textFillers: [[Unicode.Scalar]] = [
+        "phấn đấu", "phân đầu", "phần đầu", "phấn đầu", "phân đấu", "cụ thể là", "trong đó", "và", "đồng thời",
+    ].scalarWords
+
+    /// Words cut from the end of a number-first name.
+    static let trailingNoise: [String] = ["trở lên", "trở xuống", "và", "với", "trong năm", "năm"]
+}
+
+extension String {
+    func trimmingTrailing(_ words: [String]) -> String {
+        var s = self
+        var changed = true
+        while changed {
+            changed = false
+            for w in words where s.lowercased().hasSuffix(" " + w) {
+                s = String(s.dropLast(w.count + 1)).trimmingCharacters(in: .whitespaces)
+                changed = true
+            }
+        }
+        return s
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Which way is better for an indicator.
+public enum Direction: String, Sendable, Codable, CaseIterable {
+    case higher, lower
+}
+
+/// How an indicator accumulates over a period.
+public enum IndicatorKind: String, Sendable, Codable, CaseIterable {
+    /// Accumulates over the period: budget revenue, tourists, new firms.
+    case flow
+    /// A state at a date: rates, communes meeting a standard, beds per 10 000 people.
+    case level
+    /// A rate of change against the same period of last year: GRDP growth.
+    case growth
+}
+
+/// The sector an indicator belongs to, for grouping in reports.
+public enum Sector: String, Sendable, Codable, CaseIterable {
+    case economy, society, environment
+    case defenceSecurity = "defence_security"
+    case partyGovernment = "party_government"
+
+    public var vietnamese: String {
+        switch self {
+        case .economy: "Kinh tế"
+        case .society: "Văn hóa - Xã hội"
+        case .environment: "Tài nguyên - Môi trường"
+        case .defenceSecurity: "Quốc phòng - An ninh"
+        case .partyGovernment: "Xây dựng Đảng, chính quyền"
+        }
+    }
+}
+
+/// One indicator of the catalogue: what must be known to evaluate and compare it.
+public struct CatalogueEntry: Hashable, Sendable, Codable {
+    public var code: String
+    public var name: String
+    public var english: String
+    public var unit: MeasureUnit
+    public var sector: Sector
+    public var direction: Direction
+    public var kind: IndicatorKind
+    /// Lower-case spellings met in real texts.
+    public var spellings: [String]
+}
+
+/// The indicator catalogue shipped with chitieu (Resources/catalogue.json).
+public struct Catalogue: Sendable {
+    public let entries: [CatalogueEntry]
+    private let byCode: [String: CatalogueEntry]
+
+    public init(entries: [CatalogueEntry]) {
+        self.entries = entries
+        self.byCode = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The catalogue bundled with the program.
+    public static let standard: Catalogue = {
+        // The file is part of the build; a failure here is a packaging bug, reported plainly.
+        guard let url = Bundle.module.url(forResource: "catalogue", withExtension: "json"),
+              let data = try? Data(contentsOf: url),
+              let file = try? JSONDecoder().decode(File.self, from: data)
+        else {
+            FileHandle.standardError.write(Data("chitieu: không đọc được danh mục chỉ tiêu (catalogue.json) đi kèm chương trình\n".utf8))
+            return Catalogue(entries: [])
+        }
+        return Catalogue(entries: file.indicators)
+    }()
+
+    public subscript(code: String) -> CatalogueEntry? { byCode[code] }
+
+    /// The best entry for a target's name and unit, with a confidence between 0 and 1.
+    ///
+    /// A spelling must occur in the name; longer spellings win; an entry whose unit does not
+    /// convert to the target's loses most of its confidence (a rate is not a count).
+    public func match(name: String, unit: MeasureUnit) -> (entry: CatalogueEntry, confidence: Double)? {
+        let text = name.precomposedStringWithCanonicalMapping.lowercased()
+        // The most specific spelling wins ("xã đạt chuẩn nông thôn mới tăng thêm" over
+        // "xã đạt chuẩn nông thôn mới"), then the confidence.
+        var best: (CatalogueEntry, Double, Int)?
+        for entry in entries {
+            var longest = 0
+            for spelling in entry.spellings where spelling.count > longest && text.contains(spelling) {
+                longest = spelling.count
+            }
+            guard longest > 0 else { continue }
+            var confidence = min(1, 0.5 + Double(longest) / Double(max(text.count, 1)))
+            if !entry.unit.isConvertible(to: unit) {
+                confidence *= (entry.unit.isPercentLike == unit.isPercentLike) ? 0.6 : 0.25
+            }
+            if let b = best, (b.2, b.1) >= (longest, confidence) { continue }
+            best = (entry, confidence, longest)
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+
+    private struct File: Decodable {
+        var indicators: [CatalogueEntry]
+    }
+}

@@ -1,0 +1,26 @@
+/// A data-quality finding: what is wrong, where, and what to do about it.
+public struct DataIssue: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable {
+        /// The input could not be used at all.
+        case error
+        /// The input was used, but a row or value was set aside or is doubtful.
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    /// What is wrong and what to fix, in plain words.
+    public var message: String
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String {
+        let label = severity == .error ? "lỗi" : "cảnh báo"
+        if let location { return "\(location): \(label): \(message)" }
+        return "\(label): \(message)"
+    }
+}

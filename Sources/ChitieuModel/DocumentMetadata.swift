@@ -1,0 +1,52 @@
+/// The header facts of a directive, programme, plan or council resolution.
+public struct DocumentMetadata: Hashable, Sendable, Codable {
+    /// "Chỉ thị", "Chương trình", "Kế hoạch", "Nghị quyết", "Phát động"…
+    public var type: String?
+    /// "17/CT-UBND"; "/PD-CTĐ" when the number is left blank.
+    public var number: String?
+    public var issuer: String?
+    public var place: String?
+    /// ISO date "2023-12-26".
+    public var date: String?
+    public var signer: String?
+    public var planYear: Int?
+    public var title: String?
+    /// The theme in quotes (chủ đề thi đua).
+    public var theme: String?
+    /// The reporting duty ("định kỳ 6 tháng và hàng năm báo cáo …").
+    public var reporting: String?
+
+    public init(
+        type: String? = nil, number: String? = nil, issuer: String? = nil, place: String? = nil,
+        date: String? = nil, signer: String? = nil, planYear: Int? = nil, title: String? = nil,
+        theme: String? = nil, reporting: String? = nil
+    ) {
+        self.type = type
+        self.number = number
+        self.issuer = issuer
+        self.place = place
+        self.date = date
+        self.signer = signer
+        self.planYear = planYear
+        self.title = title
+        self.theme = theme
+        self.reporting = reporting
+    }
+}
+
+/// A directive after extraction: where it came from, its facts and its targets.
+public struct DirectiveDocument: Hashable, Sendable, Codable {
+    public var path: String
+    public var sha256: String?
+    public var metadata: DocumentMetadata
+    public var targets: [Target]
+    public var qualitative: [QualitativeTarget]
+
+    public init(path: String, sha256: String? = nil, metadata: DocumentMetadata, targets: [Target], qualitative: [QualitativeTarget]) {
+        self.path = path
+        self.sha256 = sha256
+        self.metadata = metadata
+        self.targets = targets
+        self.qualitative = qualitative
+    }
+}

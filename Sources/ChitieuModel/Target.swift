@@ -1,0 +1,66 @@
+/// A quantitative target (chỉ tiêu) as an official writes it down: the name, the number, the unit,
+/// the comparator and the exact words it came from.
+public struct Target: Hashable, Sendable, Codable {
+    /// Stable within a run: the document's stem and the target's ordinal ("003-07").
+    public var id: String
+    /// The clean noun phrase for the first column of a table: "Thu ngân sách nhà nước trên địa bàn".
+    public var name: String
+    public var comparator: Comparator
+    /// The target value; the lower bound of a range.
+    public var value: Double
+    /// The upper bound of a range.
+    public var valueMax: Double?
+    public var unit: MeasureUnit
+    /// "khoảng X", "gần X".
+    public var approx: Bool
+    /// The exact words of the source.
+    public var text: String
+    /// The name of the target this one belongs to ("trong đó" sub-targets).
+    public var parent: String?
+    public var location: SourceLocation?
+    /// The catalogue code this target maps to, with the confidence of the match (0-1).
+    public var catalogueCode: String?
+    public var catalogueConfidence: Double?
+
+    public init(
+        id: String, name: String, comparator: Comparator, value: Double, valueMax: Double? = nil,
+        unit: MeasureUnit, approx: Bool = false, text: String, parent: String? = nil,
+        location: SourceLocation? = nil, catalogueCode: String? = nil, catalogueConfidence: Double? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.comparator = comparator
+        self.value = value
+        self.valueMax = valueMax
+        self.unit = unit
+        self.approx = approx
+        self.text = text
+        self.parent = parent
+        self.location = location
+        self.catalogueCode = catalogueCode
+        self.catalogueConfidence = catalogueConfidence
+    }
+
+    /// The target as a person reads it in a table: "trên 95 %", "7,5 - 8 %", "giảm 2.900 hộ".
+    public var plainText: String {
+        let number = VietnameseNumber.formatCompact(value)
+        let unitText = unit.display.isEmpty ? "" : (unit.display == "%" ? "%" : " " + unit.display)
+        let approxText = approx ? "khoảng " : ""
+        switch comparator {
+        case .eq: return approxText + number + unitText
+        case .range: return number + " - " + VietnameseNumber.formatCompact(valueMax ?? value) + unitText
+        default: return comparator.vietnamese + " " + approxText + number + unitText
+        }
+    }
+}
+
+/// A target written in words only ("Đảm bảo công tác quốc phòng và quân sự địa phương").
+public struct QualitativeTarget: Hashable, Sendable, Codable {
+    public var text: String
+    public var location: SourceLocation?
+
+    public init(text: String, location: SourceLocation? = nil) {
+        self.text = text
+        self.location = location
+    }
+}

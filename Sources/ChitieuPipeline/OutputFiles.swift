@@ -1,0 +1,51 @@
+import Foundation
+import Spreadsheet
+import XlsxWriter
+
+/// Writes outputs whole or not at all, and never over an input.
+public struct OutputFiles {
+    public let directory: String
+    public let inputs: Set<String>
+
+    public init(directory: String, inputs: [String]) {
+        self.directory = directory
+        self.inputs = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+    }
+
+    public func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    public func prepare() throws(PipelineError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .output(path: directory, message: "không tạo được thư mục kết quả (\(error.localizedDescription))")
+        }
+    }
+
+    private func guardInput(_ path: String) throws(PipelineError) {
+        if inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) {
+            throw .output(path: path, message: "tệp kết quả trùng với một tệp đầu vào; đổi thư mục output trong pipeline")
+        }
+    }
+
+    /// Writes text through a temporary file renamed into place.
+    public func write(text: String, to name: String) throws(PipelineError) {
+        let target = path(name)
+        try guardInput(target)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        } catch {
+            throw .output(path: target, message: "không ghi được (\(error.localizedDescription))")
+        }
+    }
+
+    public func write(workbook: Workbook, to name: String, constantMemory: Bool = false) throws(PipelineError) {
+        let target = path(name)
+        try guardInput(target)
+        do {
+            try XlsxFileWriter.write(workbook, to: URL(fileURLWithPath: target), constantMemory: constantMemory)
+        } catch {
+            throw .output(path: target, message: error.description)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ChitieuEmit
+import ChitieuEvaluate
+import ChitieuModel
+import Foundation
+import Yams
+
+/// One reporting run, read from pipelines/NAME.yaml. Paths are relative to the YAML file.
+public struct PipelineConfig: Sendable {
+    public struct Unit: Sendable, Decodable {
+        public var code: String
+        public var name: String
+        public var directives: [String]?
+    }
+
+    public struct Body: Sendable, Decodable {
+        public var parent: String?
+        public var name: String
+    }
+
+    struct File: Decodable {
+        var title: String
+        var period: String
+        var units: [Unit]
+        var plans: [String]?
+        var actuals: [String]?
+        var output: String
+        var reporting_body: Body?
+        var place: String?
+        var date: String?
+        var expected_half_year_share: Double?
+    }
+
+    /// The YAML file's path as given.
+    public var path: String
+    /// The folder the YAML file is in; inputs and outputs are resolved against it.
+    public var baseDirectory: URL
+    public var title: String
+    public var period: ReportingPeriod
+    public var units: [Unit]
+    public var plans: [String]
+    public var actuals: [String]
+    public var output: String
+    public var body: ReportingBody
+    public var place: String
+    /// The date printed on the report; today when the YAML leaves it out.
+    public var date: (year: Int, month: Int, day: Int)
+    public var rules: EvaluationRules
+
+    /// Reads and checks a pipeline file; every problem names the file and says what to fix.
+    public static func load(path: String) throws(PipelineError) -> PipelineConfig {
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw .config(path: path, message: "không tìm thấy tệp pipeline")
+        }
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw .config(path: path, message: "không đọc được tệp (\(error.localizedDescription))")
+        }
+        let file: File
+        do {
+            file = try YAMLDecoder().decode(File.self, from: text)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw .config(path: path, message: "thiếu mục \"\(key.stringValue)\"; một pipeline cần title, period, units, output")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw .config(path: path, message: "mục \(context.codingPath.map(\.stringValue).joined(separator: ".")) sai kiểu: \(context.debugDescription)")
+        } catch {
+            throw .config(path: path, message: "YAML không hợp lệ: \(error)")
+        }
+        guard let period = ReportingPeriod(file.period) else {
+            throw .config(path: path, message: "period \"\(file.period)\" không hợp lệ; viết 2024 (cả năm) hoặc 2024-H1 (6 tháng đầu năm)")
+        }
+        guard !file.units.isEmpty else { throw .config(path: path, message: "units trống: khai báo ít nhất một đơn vị (code, name)") }
+        var seen = Set<String>()
+        for unit in file.units {
+            guard seen.insert(unit.code.lowercased()).inserted else {
+                throw .config(path: path, message: "mã đơn vị \"\(unit.code)\" khai báo hai lần")
+            }
+        }
+        var date = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        if let d = file.date {
+            let parts = d.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+                throw .config(path: path, message: "date \"\(d)\" không hợp lệ; viết theo dạng 2025-01-05")
+            }
+            date = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        }
+        if let share = file.expected_half_year_share, !(0...100).contains(share) {
+            throw .config(path: path, message: "expected_half_year_share phải từ 0 đến 100 (phần trăm)")
+        }
+        return PipelineConfig(
+            path: path, baseDirectory: url.deletingLastPathComponent(), title: file.title, period: period, units: file.units,
+            plans: file.plans ?? [], actuals: file.actuals ?? [], output: file.output,
+            body: ReportingBody(parent: file.reporting_body?.parent, name: file.reporting_body?.name ?? "SỞ NỘI VỤ"),
+            place: file.place ?? "", date: (date.year!, date.month!, date.day!),
+            rules: EvaluationRules(expectedHalfYearShare: file.expected_half_year_share ?? 50))
+    }
+
+    /// A path from the YAML resolved against its folder, shown relative to the working directory.
+    public func resolve(_ relative: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        let full = baseDirectory.appendingPathComponent(relative).standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        return full.hasPrefix(cwd + "/") ? String(full.dropFirst(cwd.count + 1)) : full
+    }
+}
+

@@ -1,0 +1,34 @@
+import ChitieuModel
+import Foundation
+
+/// Progress lines on standard error: "[2/4] Trích xuất chỉ tiêu: 35 chỉ tiêu (0,04 s)".
+public struct Progress: Sendable {
+    public let total: Int
+    public let quiet: Bool
+
+    public init(total: Int, quiet: Bool = false) {
+        self.total = total
+        self.quiet = quiet
+    }
+
+    /// Runs a stage, timing it, and prints its line with the summary the stage returns.
+    public func stage<T, E: Error>(_ index: Int, _ name: String, _ body: () throws(E) -> (T, String)) throws(E) -> T {
+        let start = DispatchTime.now()
+        let (value, summary) = try body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        say("[\(index)/\(total)] \(name): \(summary) (\(VietnameseNumber.format(seconds, decimals: 2)) s)")
+        return value
+    }
+
+    public func say(_ line: String) {
+        guard !quiet else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Messages for the person running the tool, on standard error.
+public enum Console {
+    public static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("chitieu: " + message + "\n").utf8))
+    }
+}

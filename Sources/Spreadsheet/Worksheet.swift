@@ -1,0 +1,111 @@
+/// Page setup for printing (Decree 30/2020: A4, margins in millimetres).
+public struct PageSetup: Hashable, Sendable {
+    public var landscape: Bool
+    /// Fit all columns on one page wide (any number of pages tall).
+    public var fitToWidth: Bool
+    /// Rows repeated at the top of every printed page.
+    public var repeatRows: ClosedRange<Int>?
+    public var marginTopMM: Double
+    public var marginBottomMM: Double
+    public var marginLeftMM: Double
+    public var marginRightMM: Double
+    /// Page header in Excel's codes ("&C&P" = page number in the centre).
+    public var header: String?
+    /// Page numbering starts on page 2 when true (the first page has no number).
+    public var differentFirstPage: Bool
+
+    public init(landscape: Bool = true, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil,
+                marginTopMM: Double = 20, marginBottomMM: Double = 20, marginLeftMM: Double = 30,
+                marginRightMM: Double = 15, header: String? = nil, differentFirstPage: Bool = false) {
+        self.landscape = landscape
+        self.fitToWidth = fitToWidth
+        self.repeatRows = repeatRows
+        self.marginTopMM = marginTopMM
+        self.marginBottomMM = marginBottomMM
+        self.marginLeftMM = marginLeftMM
+        self.marginRightMM = marginRightMM
+        self.header = header
+        self.differentFirstPage = differentFirstPage
+    }
+}
+
+/// One sheet: cells, merged ranges, column widths, row heights and print settings.
+public struct Worksheet: Sendable {
+    public var name: SheetName
+    public private(set) var cells: [Cell] = []
+    public private(set) var merges: [MergedCell] = []
+    /// Column widths in Excel's character units.
+    public var columnWidths: [Int: Double] = [:]
+    /// Row heights in points.
+    public var rowHeights: [Int: Double] = [:]
+    /// The first cell that scrolls: rows above and columns left of it stay in view.
+    public var freezeAt: CellReference?
+    public var autofilter: CellRange?
+    public var page = PageSetup()
+
+    public init(name: SheetName) {
+        self.name = name
+    }
+
+    /// Writes a value; a later write to the same cell replaces the earlier one.
+    public mutating func set(_ row: Int, _ column: Int, _ value: CellValue, style: CellStyle = .body) {
+        cells.append(Cell(CellReference(row: row, column: column), value, style: style))
+    }
+
+    /// Merges a range and writes a value into it.
+    public mutating func merge(_ range: CellRange, _ value: CellValue, style: CellStyle = .body) {
+        merges.append(MergedCell(range, value, style: style))
+    }
+
+    /// The last row that holds anything, or -1 for an empty sheet.
+    public var lastRow: Int {
+        max(cells.map(\.reference.row).max() ?? -1, merges.map(\.range.last.row).max() ?? -1)
+    }
+
+    /// Cells in writing order (row by row), the last write to a cell winning.
+    public var cellsInRowOrder: [Cell] {
+        var latest: [CellReference: Cell] = [:]
+        for cell in cells { latest[cell.reference] = cell }
+        return latest.values.sorted { $0.reference < $1.reference }
+    }
+}
+
+/// Title, author and the rest of the file's document properties.
+public struct DocumentProperties: Hashable, Sendable {
+    public var title: String?
+    public var subject: String?
+    public var author: String?
+    public var keywords: String?
+    public var comments: String?
+    /// Seconds since 1970; a fixed value makes the same input give the same file.
+    public var created: Int?
+
+    public init(title: String? = nil, subject: String? = nil, author: String? = nil, keywords: String? = nil,
+                comments: String? = nil, created: Int? = nil) {
+        self.title = title
+        self.subject = subject
+        self.author = author
+        self.keywords = keywords
+        self.comments = comments
+        self.created = created
+    }
+}
+
+/// A whole workbook as plain values, ready for a writer.
+public struct Workbook: Sendable {
+    public private(set) var sheets: [Worksheet] = []
+    public var properties = DocumentProperties()
+
+    public init() {}
+
+    /// Adds a sheet; names must be unique regardless of case.
+    public mutating func append(_ sheet: Worksheet) throws(SheetNameError) {
+        if let clash = sheets.first(where: { $0.name.folded == sheet.name.folded }) {
+            throw .duplicate(name: sheet.name.value, existing: clash.name.value)
+        }
+        sheets.append(sheet)
+    }
+
+    /// Lower-cased names already in use, for `SheetName.make(from:avoiding:)`.
+    public var takenNames: Set<String> { Set(sheets.map(\.name.folded)) }
+}

@@ -1,0 +1,203 @@
+import CXlsxWriter
+import Foundation
+import Spreadsheet
+
+/// Writes a `Workbook` to an .xlsx file with libxlsxwriter.
+///
+/// All C calls happen inside `write`, on the calling thread. The file is written under a
+/// temporary name beside the destination and moved into place only when complete, so a
+/// failed run never leaves a half-written workbook or replaces a good one.
+public enum XlsxFileWriter {
+    public static func write(_ workbook: Workbook, to url: URL, constantMemory: Bool = false) throws(XlsxWriterError) {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+        do {
+            let handle = try WorkbookHandle(path: temporary.path, constantMemory: constantMemory, temporaryDirectory: nil)
+            try populate(handle, from: workbook)
+            try handle.close()
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        // rename(2) replaces an existing file in one step, so readers see the old or the new file.
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .fileSystem(operation: "ghi", path: url.path, reason: reason)
+        }
+    }
+
+    private static func populate(_ handle: borrowing WorkbookHandle, from workbook: Workbook) throws(XlsxWriterError) {
+        try setProperties(handle, workbook.properties)
+        var formats = FormatRegistry(workbook: handle.pointer)
+        var seen: [String: String] = [:]
+        for sheet in workbook.sheets {
+            // Names are checked again here: a Workbook can be built without `append`'s checks
+            // only through this module's callers, and libxlsxwriter folds ASCII case only.
+            if let clash = seen[sheet.name.folded] {
+                throw .sheetName(.init(message: SheetNameError.duplicate(name: sheet.name.value, existing: clash).description))
+            }
+            seen[sheet.name.folded] = sheet.name.value
+            let worksheet: UnsafeMutablePointer<lxw_worksheet>? = sheet.name.value.withCString {
+                workbook_add_worksheet(handle.pointer, $0)
+            }
+            guard let worksheet else {
+                throw .library(operation: "workbook_add_worksheet", sheet: sheet.name.value, cell: nil,
+                               code: LXW_ERROR_PARAMETER_VALIDATION.rawValue, message: "libxlsxwriter từ chối tên trang tính")
+            }
+            try SheetWriter(worksheet: worksheet, sheet: sheet).write(formats: &formats)
+        }
+    }
+
+    private static func setProperties(_ handle: borrowing WorkbookHandle, _ p: DocumentProperties) throws(XlsxWriterError) {
+        // workbook_set_properties copies every string, so the C strings only need to live for the call.
+        let strings = [p.title, p.subject, p.author, p.keywords, p.comments].map { $0.map { strdup($0) } ?? nil }
+        defer { strings.forEach { free($0) } }
+        var props = lxw_doc_properties()
+        props.title = strings[0]
+        props.subject = strings[1]
+        props.author = strings[2]
+        props.keywords = strings[3]
+        props.comments = strings[4]
+        props.created = time_t(p.created ?? 0)
+        try XlsxWriterError.check(workbook_set_properties(handle.pointer, &props), "workbook_set_properties")
+    }
+}
+
+/// Formats created once per distinct `CellStyle`; libxlsxwriter owns and frees them with the workbook.
+struct FormatRegistry {
+    let workbook: UnsafeMutablePointer<lxw_workbook>
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+
+    init(workbook: UnsafeMutablePointer<lxw_workbook>) {
+        self.workbook = workbook
+    }
+
+    mutating func format(for style: CellStyle) throws(XlsxWriterError) -> UnsafeMutablePointer<lxw_format> {
+        if let existing = formats[style] { return existing }
+        guard let f = workbook_add_format(workbook) else {
+            throw .library(operation: "workbook_add_format", sheet: nil, cell: nil,
+                           code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue, message: "hết bộ nhớ")
+        }
+        // The format_set_* functions copy the strings they are given.
+        format_set_font_name(f, style.font.name)
+        format_set_font_size(f, style.font.size)
+        if style.font.bold { format_set_bold(f) }
+        if style.font.italic { format_set_italic(f) }
+        if style.font.underline { format_set_underline(f, UInt8(LXW_UNDERLINE_SINGLE.rawValue)) }
+        if let color = style.font.color { format_set_font_color(f, color) }
+        switch style.horizontal {
+        case .general: break
+        case .left: format_set_align(f, UInt8(LXW_ALIGN_LEFT.rawValue))
+        case .center: format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue))
+        case .right: format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue))
+        }
+        switch style.vertical {
+        case .top: format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        case .center: format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+        case .bottom: format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_BOTTOM.rawValue))
+        }
+        if style.wrap { format_set_text_wrap(f) }
+        if style.bordered { format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if let numberFormat = style.numberFormat { format_set_num_format(f, numberFormat) }
+        if let fill = style.fill {
+            format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(f, fill)
+        }
+        if !style.locked { format_set_unlocked(f) }
+        formats[style] = f
+        return f
+    }
+}
+
+/// Writes one sheet, row by row so that constant-memory mode keeps every cell.
+struct SheetWriter {
+    let worksheet: UnsafeMutablePointer<lxw_worksheet>
+    let sheet: Worksheet
+
+    private var name: String { sheet.name.value }
+
+    func write(formats: inout FormatRegistry) throws(XlsxWriterError) {
+        for (column, width) in sheet.columnWidths.sorted(by: { $0.key < $1.key }) {
+            let col = lxw_col_t(column)
+            try XlsxWriterError.check(worksheet_set_column(worksheet, col, col, width, nil),
+                                      "worksheet_set_column", sheet: name, cell: CellReference.columnName(column))
+        }
+        try writePageSetup()
+
+        let mergesByRow = Dictionary(grouping: sheet.merges, by: \.range.first.row)
+        let cellsByRow = Dictionary(grouping: sheet.cellsInRowOrder, by: \.reference.row)
+        let rows = Set(mergesByRow.keys).union(cellsByRow.keys).union(sheet.rowHeights.keys).sorted()
+        for row in rows {
+            if let height = sheet.rowHeights[row] {
+                try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(row), height, nil),
+                                          "worksheet_set_row", sheet: name, cell: "hàng \(row + 1)")
+            }
+            for merged in mergesByRow[row] ?? [] {
+                try writeMerge(merged, formats: &formats)
+            }
+            for cell in cellsByRow[row] ?? [] {
+                try writeCell(cell.reference, cell.value, format: formats.format(for: cell.style))
+            }
+        }
+        if let freeze = sheet.freezeAt {
+            worksheet_freeze_panes(worksheet, lxw_row_t(freeze.row), lxw_col_t(freeze.column))
+        }
+        if let filter = sheet.autofilter {
+            try XlsxWriterError.check(
+                worksheet_autofilter(worksheet, lxw_row_t(filter.first.row), lxw_col_t(filter.first.column),
+                                     lxw_row_t(filter.last.row), lxw_col_t(filter.last.column)),
+                "worksheet_autofilter", sheet: name, cell: filter.description)
+        }
+    }
+
+    private func writeMerge(_ merged: MergedCell, formats: inout FormatRegistry) throws(XlsxWriterError) {
+        let r = merged.range
+        let format = try formats.format(for: merged.style)
+        let text: String = if case .text(let s) = merged.value { s } else { "" }
+        try XlsxWriterError.check(
+            worksheet_merge_range(worksheet, lxw_row_t(r.first.row), lxw_col_t(r.first.column),
+                                  lxw_row_t(r.last.row), lxw_col_t(r.last.column), text, format),
+            "worksheet_merge_range", sheet: name, cell: r.description)
+        // Only text goes through merge_range; other values overwrite its first cell.
+        if case .text = merged.value { return }
+        try writeCell(r.first, merged.value, format: format)
+    }
+
+    private func writeCell(_ ref: CellReference, _ value: CellValue, format: UnsafeMutablePointer<lxw_format>) throws(XlsxWriterError) {
+        let row = lxw_row_t(ref.row)
+        let col = lxw_col_t(ref.column)
+        let result: lxw_error
+        switch value {
+        case .number(let n):
+            // NaN and infinities would make a file Excel refuses to open.
+            result = n.isFinite ? worksheet_write_number(worksheet, row, col, n, format)
+                                : worksheet_write_blank(worksheet, row, col, format)
+        case .text(let s):
+            // write_string stores text as text: "=SUM(A1)" from a document never becomes a formula.
+            result = worksheet_write_string(worksheet, row, col, s, format)
+        case .link(let target, let label):
+            result = worksheet_write_url_opt(worksheet, row, col, target, format, label, nil)
+        case .empty:
+            result = worksheet_write_blank(worksheet, row, col, format)
+        }
+        try XlsxWriterError.check(result, "ghi ô", sheet: name, cell: ref.description)
+    }
+
+    private func writePageSetup() throws(XlsxWriterError) {
+        let page = sheet.page
+        worksheet_set_paper(worksheet, 9) // 9 = A4 in Excel's paper codes
+        if page.landscape { worksheet_set_landscape(worksheet) } else { worksheet_set_portrait(worksheet) }
+        if page.fitToWidth { worksheet_fit_to_pages(worksheet, 1, 0) }
+        let inch = 25.4
+        worksheet_set_margins(worksheet, page.marginLeftMM / inch, page.marginRightMM / inch,
+                              page.marginTopMM / inch, page.marginBottomMM / inch)
+        if let rows = page.repeatRows {
+            try XlsxWriterError.check(worksheet_repeat_rows(worksheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
+                                      "worksheet_repeat_rows", sheet: name, cell: nil)
+        }
+        if let header = page.header {
+            try XlsxWriterError.check(worksheet_set_header(worksheet, header), "worksheet_set_header", sheet: name, cell: nil)
+        }
+    }
+}

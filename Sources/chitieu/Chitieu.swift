@@ -1,0 +1,58 @@
+import ArgumentParser
+import ChitieuPipeline
+
+@main
+struct Chitieu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chitieu",
+        abstract: "Đọc văn bản phát động thi đua, trích xuất chỉ tiêu, đánh giá kết quả và lập báo cáo Excel.",
+        discussion: "Ví dụ: chitieu run pipelines/sample-2024.yaml",
+        subcommands: [Run.self, Extract.self])
+}
+
+extension Chitieu {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Chạy một kỳ báo cáo theo tệp pipeline YAML: đọc → trích xuất → đánh giá → xuất báo cáo.")
+
+        @Argument(help: "Tệp pipeline, ví dụ pipelines/sample-2024.yaml.")
+        var pipeline: String
+
+        @Flag(name: .shortAndLong, help: "Không in tiến trình.")
+        var quiet = false
+
+        func run() throws {
+            do {
+                let config = try PipelineConfig.load(path: pipeline)
+                let outcome = try PipelineRunner(config: config, progress: Progress(total: 4, quiet: quiet)).run()
+                if outcome.hadInputErrors {
+                    Console.error("có tệp đầu vào không đọc được (xem các dòng lỗi ở trên); báo cáo đã lập từ phần còn lại.")
+                    throw ExitCode(1)
+                }
+            } catch let error as PipelineError {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trích xuất chỉ tiêu từ các văn bản và in ra (chạy riêng bước trích xuất).")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json }
+
+        @Argument(help: "Các tệp văn bản.")
+        var files: [String]
+
+        @Option(name: .shortAndLong, help: "Định dạng đầu ra: json.")
+        var format: Format = .json
+
+        func run() throws {
+            let result = ExtractCommand.run(files: files)
+            print(ExtractionOutput.json(result.documents, catalogue: .standard), terminator: "")
+            for failure in result.failures { Console.error(failure) }
+            if !result.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

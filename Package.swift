@@ -61,9 +61,9 @@ let package = Package(
 
         // Helpers shared by the test targets.
         .target(name: "TestSupport", dependencies: ["XlsxReader"], path: "Tests/TestSupport"),
-        .testTarget(name: "ChitieuModelTests", dependencies: ["ChitieuModel"]),
+        .testTarget(name: "ChitieuModelTests", dependencies: ["ChitieuModel", "TestSupport"]),
         .testTarget(name: "ChitieuExtractTests", dependencies: ["ChitieuExtract", "ChitieuIngest", "ChitieuModel", "TestSupport"]),
-        .testTarget(name: "ChitieuEvaluateTests", dependencies: ["ChitieuEvaluate", "ChitieuIngest", "ChitieuModel"]),
+        .testTarget(name: "ChitieuEvaluateTests", dependencies: ["ChitieuEvaluate", "ChitieuIngest", "ChitieuModel", "TestSupport"]),
         .testTarget(name: "WorkbookTests", dependencies: [
             "XlsxWriter", "XlsxReader", "TextMetrics", "Spreadsheet", "ChitieuEmit", "ChitieuModel", "TestSupport",
         ]),

@@ -39,7 +39,7 @@ enum Lexicon {
     /// Percent spellings.
     static let percentWords: [[Unicode.Scalar]] = ["%", "phần trăm"].scalarWords
 
-    // MARK: Comparator cues before the number
+    // MARK: TargetComparator cues before the number
 
     static let strictlyAbove: [[Unicode.Scalar]] = ["trên", "hơn", "cao hơn", "vượt", "lớn hơn", "vượt mức"].scalarWords
     static let atLeast: [[Unicode.Scalar]] = ["ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "không ít hơn", "tối thiểu là", "ít nhất là"].scalarWords

@@ -13,7 +13,7 @@ struct Quantity {
     /// The noun written after the number, before canonicalisation ("giường" for "giường bệnh/vạn dân").
     var unitWord: String
     /// "trở lên" / "trở xuống" right after the unit.
-    var boundAfter: Comparator?
+    var boundAfter: TargetComparator?
     /// "Top 5".
     var isRank: Bool = false
     /// "137 xã/193 xã": the denominator.

@@ -20,8 +20,8 @@ struct TargetReading {
         let verbBefore = NameCleaner.clean(text.string(textStart..<max(textStart, nameEnd))).lowercased()
         let afterText = NameCleaner.clean(text.string(after)).trimmingTrailing(Lexicon.trailingNoise)
 
-        // Comparator: a range or a bound wins over a change; a change over the plain level.
-        var comparator = Comparator.eq
+        // TargetComparator: a range or a bound wins over a change; a change over the plain level.
+        var comparator = TargetComparator.eq
         var unit = MeasureUnit(q.unit)
         let isRateSubject = NameCleaner.isRate(nameBefore) || (nameBefore.isEmpty && q.isPercent && afterText.isEmpty)
         if q.valueMax != nil {
@@ -90,8 +90,8 @@ struct TargetReading {
     }
 
     struct Cues {
-        var bound: Comparator?
-        var change: Comparator?
+        var bound: TargetComparator?
+        var change: TargetComparator?
         var approx = false
     }
 

@@ -5,7 +5,7 @@ public struct Target: Hashable, Sendable, Codable {
     public var id: String
     /// The clean noun phrase for the first column of a table: "Thu ngân sách nhà nước trên địa bàn".
     public var name: String
-    public var comparator: Comparator
+    public var comparator: TargetComparator
     /// The target value; the lower bound of a range.
     public var value: Double
     /// The upper bound of a range.
@@ -23,7 +23,7 @@ public struct Target: Hashable, Sendable, Codable {
     public var catalogueConfidence: Double?
 
     public init(
-        id: String, name: String, comparator: Comparator, value: Double, valueMax: Double? = nil,
+        id: String, name: String, comparator: TargetComparator, value: Double, valueMax: Double? = nil,
         unit: MeasureUnit, approx: Bool = false, text: String, parent: String? = nil,
         location: SourceLocation? = nil, catalogueCode: String? = nil, catalogueConfidence: Double? = nil
     ) {

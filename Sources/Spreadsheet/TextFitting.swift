@@ -84,11 +84,19 @@ public enum TextWrapper {
             var line = ""
             for word in paragraph.split(separator: " ") {
                 let candidate = line.isEmpty ? String(word) : line + " " + word
-                if line.isEmpty || measurer.width(of: candidate, font: font) <= width {
+                if measurer.width(of: candidate, font: font) <= width {
                     line = candidate
-                } else {
-                    result.append(line)
-                    line = String(word)
+                    continue
+                }
+                if !line.isEmpty { result.append(line) }
+                // A word wider than the column (a web address) breaks between characters.
+                line = ""
+                for character in word {
+                    if !line.isEmpty, measurer.width(of: line + String(character), font: font) > width {
+                        result.append(line)
+                        line = ""
+                    }
+                    line.append(character)
                 }
             }
             result.append(line)

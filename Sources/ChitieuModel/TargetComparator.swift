@@ -1,5 +1,5 @@
 /// How a target's number binds the result.
-public enum Comparator: String, Sendable, Codable, CaseIterable {
+public enum TargetComparator: String, Sendable, Codable, CaseIterable {
     /// "đạt X", or plainly "X": the target level.
     case eq
     /// "trên X", "hơn X": strictly above.

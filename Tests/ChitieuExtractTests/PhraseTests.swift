@@ -1,0 +1,93 @@
+import ChitieuExtract
+import ChitieuModel
+import Testing
+
+/// One phrase and the target an official would write down for it.
+struct Phrase: Sendable, CustomTestStringConvertible {
+    var text: String
+    var value: Double
+    var valueMax: Double? = nil
+    var unit: String
+    var comparator: TargetComparator
+    var approx = false
+    var points = false
+
+    var testDescription: String { text }
+}
+
+@Suite("Phrases of Vietnamese target-setting")
+struct PhraseTests {
+    static let phrases: [Phrase] = [
+        Phrase(text: "Thu ngân sách nhà nước trên địa bàn đạt 2.460 tỷ đồng.", value: 2460, unit: "tỷ đồng", comparator: .eq),
+        Phrase(text: "Tăng trưởng kinh tế (GRDP) đạt 7,5-8%.", value: 7.5, valueMax: 8, unit: "%", comparator: .range),
+        Phrase(text: "Tốc độ tăng trưởng GRDP từ 7,5 đến 8%.", value: 7.5, valueMax: 8, unit: "%", comparator: .range),
+        Phrase(text: "Tăng trưởng kinh tế khoảng 7,5% - 8%.", value: 7.5, valueMax: 8, unit: "%", comparator: .range, approx: true),
+        Phrase(text: "Tổng thu ngân sách đạt 64.400- 64.920 tỉ đồng.", value: 64400, valueMax: 64920, unit: "tỷ đồng", comparator: .range),
+        Phrase(text: "Tăng trưởng GRDP đạt 6- 6,8%.", value: 6, valueMax: 6.8, unit: "%", comparator: .range),
+        Phrase(text: "Tỷ lệ xã đạt chuẩn an toàn đạt trên 95%.", value: 95, unit: "%", comparator: .gt),
+        Phrase(text: "Tổng số doanh nghiệp hoạt động hơn 10.000 doanh nghiệp.", value: 10000, unit: "doanh nghiệp", comparator: .gt),
+        Phrase(text: "Có thêm ít nhất 07 xã đạt chuẩn nông thôn mới.", value: 7, unit: "xã", comparator: .gte),
+        Phrase(text: "Tỷ lệ trường đạt chuẩn tối thiểu 60%.", value: 60, unit: "%", comparator: .gte),
+        Phrase(text: "80% trở lên xã, phường, thị trấn an toàn về an ninh, trật tự.", value: 80, unit: "%", comparator: .gte),
+        Phrase(text: "Tỷ lệ thất nghiệp khu vực thành thị dưới 3%.", value: 3, unit: "%", comparator: .lt),
+        Phrase(text: "Chỉ số giá tiêu dùng tăng không quá 4%.", value: 4, unit: "%", comparator: .lte),
+        Phrase(text: "Tỷ lệ hộ nghèo giảm còn 2,5%.", value: 2.5, unit: "%", comparator: .lte),
+        Phrase(text: "Tỷ lệ hộ nghèo giảm 4,4%.", value: 4.4, unit: "%", comparator: .decreaseBy, points: true),
+        Phrase(text: "Giảm 2.900 hộ nghèo.", value: 2900, unit: "hộ", comparator: .decreaseBy),
+        Phrase(text: "Số lao động có việc làm mới tăng thêm 16.000 người.", value: 16000, unit: "người", comparator: .increaseBy),
+        Phrase(text: "Phát triển thêm khoảng 1.500 doanh nghiệp.", value: 1500, unit: "doanh nghiệp", comparator: .increaseBy, approx: true),
+        Phrase(text: "Duy trì bình quân 10,2 bác sĩ/1 vạn dân.", value: 10.2, unit: "bác sĩ/vạn dân", comparator: .eq),
+        Phrase(text: "Số giường bệnh trên 1 vạn dân đạt 48,3 giường/vạn dân.", value: 48.3, unit: "giường bệnh/vạn dân", comparator: .eq),
+        Phrase(text: "Thu hút 3,2 triệu lượt khách du lịch.", value: 3.2, unit: "triệu lượt", comparator: .eq),
+        Phrase(text: "Kim ngạch xuất khẩu đạt 308 triệu USD.", value: 308, unit: "triệu USD", comparator: .eq),
+        Phrase(text: "Tổng vốn đầu tư toàn xã hội đạt 43,5 nghìn tỷ đồng.", value: 43.5, unit: "nghìn tỷ đồng", comparator: .eq),
+        Phrase(text: "Thu ngân sách đạt 12.739 tỷ 600 triệu đồng.", value: 12739.6, unit: "tỷ đồng", comparator: .eq),
+        Phrase(text: "Nâng số xã đạt chuẩn nông thôn mới lên 137 xã/193 xã.", value: 137, unit: "xã", comparator: .eq),
+        Phrase(text: "Tổng vốn đầu tư ngân sách khoảng 5.000 tỷ đồng.", value: 5000, unit: "tỷ đồng", comparator: .eq, approx: true),
+    ]
+
+    @Test("Each phrase gives exactly its target", arguments: phrases)
+    func phrase(_ p: Phrase) throws {
+        let document = TargetExtractor().extract(text: p.text, path: "phrase.txt")
+        #expect(document.targets.count == 1, "\(document.targets.map(\.text))")
+        let t = try #require(document.targets.first)
+        #expect(t.value == p.value)
+        #expect(t.valueMax == p.valueMax)
+        #expect(t.unit.display == p.unit)
+        #expect(t.comparator == p.comparator)
+        #expect(t.approx == p.approx)
+        #expect((t.unit == .percentagePoint) == p.points)
+    }
+
+    @Test("Dates, years, document numbers, anniversaries and counters are not targets", arguments: [
+        "Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị.",
+        "Kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025.",
+        "Kỷ niệm 70 năm ngày Chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2024).",
+        "Chương trình số 322 CTr/UBND tỉnh, ngày 26/12/2023 với 06 nội dung thi đua gồm:",
+        "Hôm nay : 168\nHôm qua : 2.432\nNăm 2024 : 481.223",
+        "đến năm 2030, tầm nhìn đến năm 2045",
+        "Tỷ lệ tai nạn giao thông giảm cả 3 tiêu chí (số vụ, người chết, bị thương)",
+        "Số: 17/CT-UBND",
+    ])
+    func notTargets(_ text: String) {
+        #expect(TargetExtractor().extract(text: text, path: "noise.txt").targets.isEmpty)
+    }
+
+    @Test("Two targets in one clause, and two forms of one target")
+    func twoInOne() {
+        let beds = TargetExtractor().extract(text: "45,7 giường bệnh/1 vạn dân; 14,5 bác sĩ/vạn dân.", path: "x.txt").targets
+        #expect(beds.map(\.value) == [45.7, 14.5])
+        let communes = TargetExtractor().extract(text: "nâng số xã đạt chuẩn nông thôn mới lên 137 xã/193 xã, đạt tỷ lệ 71%.", path: "x.txt").targets
+        #expect(communes.map(\.value) == [137, 71])
+        #expect(communes.last?.name == "Tỷ lệ xã đạt chuẩn nông thôn mới")
+    }
+
+    @Test("A \"trong đó\" sub-target names its parent")
+    func subTarget() {
+        let targets = TargetExtractor().extract(
+            text: "thu ngân sách trên địa bàn đạt 23.600 tỷ đồng; trong đó, thu nội địa đạt 20.100 tỷ đồng.", path: "x.txt").targets
+        #expect(targets.count == 2)
+        #expect(targets.last?.name == "Thu nội địa")
+        #expect(targets.last?.parent == "Thu ngân sách trên địa bàn")
+    }
+}

@@ -1,0 +1,67 @@
+import ChitieuModel
+import Testing
+
+@Suite("Units, periods and the catalogue")
+struct ModelTests {
+    @Test("Money, dollars and arrivals convert; different things do not")
+    func conversions() {
+        #expect(MeasureUnit("nghìn tỷ đồng").convert(43.5, to: MeasureUnit("tỷ đồng")) == 43_500)
+        #expect(MeasureUnit("tỷ đồng").convert(12_739.6, to: MeasureUnit("triệu đồng")) == 12_739_600)
+        #expect(MeasureUnit("tỷ USD").convert(1.006, to: MeasureUnit("triệu USD")) == 1006)
+        #expect(MeasureUnit("triệu lượt").convert(3.2, to: MeasureUnit("lượt")) == 3_200_000)
+        #expect(MeasureUnit("tỷ đồng").convert(1, to: MeasureUnit("triệu USD")) == nil)
+        #expect(MeasureUnit.percent.convert(1, to: .percentagePoint) == nil)
+        #expect(MeasureUnit("hộ").convert(1, to: MeasureUnit("%")) == nil)
+    }
+
+    @Test("Spellings collapse to one canonical unit", arguments: [
+        ("tỉ đồng", "tỷ đồng"), ("ngàn tỷ đồng", "nghìn tỷ đồng"), ("bác sĩ/1 vạn dân", "bác sĩ/vạn dân"),
+        ("giường/vạn dân", "giường bệnh/vạn dân"), ("usd", "USD"), ("triệu usd", "triệu USD"),
+    ])
+    func canonical(_ raw: String, _ expected: String) {
+        #expect(MeasureUnit(raw).symbol == expected)
+    }
+
+    @Test("Periods read and print, with the data window of Decree 09/2019")
+    func periods() throws {
+        let year = try #require(ReportingPeriod("2024"))
+        let half = try #require(ReportingPeriod("2024-H1"))
+        #expect(year.description == "2024")
+        #expect(half.description == "2024-H1")
+        #expect(half < year)
+        #expect(year.dataWindowText == "15/12/2023 - 14/12/2024")
+        #expect(half.dataWindowText == "15/12/2023 - 14/06/2024")
+        #expect(ReportingPeriod("2024-Q3") == nil)
+        #expect(ReportingPeriod("hai nghìn") == nil)
+    }
+
+    @Test("The catalogue has the indicators the samples need, each with a direction and a kind")
+    func catalogue() throws {
+        let catalogue = Catalogue.standard
+        #expect(catalogue.entries.count >= 60)
+        let poverty = try #require(catalogue["poverty_rate"])
+        #expect(poverty.direction == .lower)
+        #expect(poverty.kind == .level)
+        #expect(catalogue["budget_revenue"]?.kind == .flow)
+        #expect(catalogue["grdp_growth"]?.kind == .growth)
+        #expect(Set(catalogue.entries.map(\.code)).count == catalogue.entries.count)
+    }
+
+    @Test("Names map to catalogue codes, the most specific spelling winning")
+    func matching() {
+        let c = Catalogue.standard
+        #expect(c.match(name: "Thu ngân sách nhà nước trên địa bàn", unit: MeasureUnit("tỷ đồng"))?.entry.code == "budget_revenue")
+        #expect(c.match(name: "Số xã đạt chuẩn nông thôn mới tăng thêm", unit: MeasureUnit("xã"))?.entry.code == "ntm_communes_new")
+        #expect(c.match(name: "Số xã đạt chuẩn nông thôn mới", unit: MeasureUnit("xã"))?.entry.code == "ntm_communes")
+        #expect(c.match(name: "Chỉ tiêu không có trong danh mục", unit: MeasureUnit("cái")) == nil)
+    }
+
+    @Test("Units are found by code or by name")
+    func unitNames() {
+        let unit = ReportingUnit(code: "HG", name: "Hà Giang")
+        #expect(unit.isNamed("hg"))
+        #expect(unit.isNamed("Hà  Giang"))
+        #expect(unit.isNamed("Ha\u{0300} Giang")) // NFD "à"
+        #expect(!unit.isNamed("Hà Nội"))
+    }
+}

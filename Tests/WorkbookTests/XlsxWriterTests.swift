@@ -1,0 +1,115 @@
+import Foundation
+import Spreadsheet
+import TestSupport
+import Testing
+import XlsxReader
+import XlsxWriter
+
+@Suite("libxlsxwriter wrapper")
+struct XlsxWriterTests {
+    func sheet(_ name: String) throws -> Worksheet {
+        var s = Worksheet(name: try SheetName(name))
+        s.set(0, 0, .text("Chỉ tiêu"))
+        return s
+    }
+
+    @Test("Sheet names are checked in Swift before libxlsxwriter sees them", arguments: [
+        ("", SheetNameError.empty),
+        ("Báo cáo tổng hợp kết quả thực hiện chỉ tiêu", .tooLong(name: "Báo cáo tổng hợp kết quả thực hiện chỉ tiêu", characters: 43)),
+        ("Kế hoạch/Thực hiện", .forbiddenCharacter(name: "Kế hoạch/Thực hiện", character: "/")),
+        ("Quý [1]", .forbiddenCharacter(name: "Quý [1]", character: "[")),
+        ("'Hà Giang'", .apostropheAtEdge(name: "'Hà Giang'")),
+    ])
+    func badNames(_ name: String, _ expected: SheetNameError) {
+        #expect(throws: expected) { try SheetName(name) }
+    }
+
+    @Test("31 characters count after NFC: a decomposed Vietnamese name that fits is accepted")
+    func nfcLength() throws {
+        let decomposed = "Tổng hợp chỉ tiêu Quảng Nam".decomposedStringWithCanonicalMapping
+        #expect(decomposed.unicodeScalars.count > 31)
+        let name = try SheetName(decomposed)
+        #expect(name.value.utf16.count <= 31)
+    }
+
+    @Test("Duplicate names are refused regardless of case, Vietnamese letters included")
+    func duplicates() throws {
+        var workbook = Workbook()
+        try workbook.append(sheet("Tổng hợp"))
+        #expect(throws: SheetNameError.duplicate(name: "TỔNG HỢP", existing: "Tổng hợp")) {
+            try workbook.append(try sheet("TỔNG HỢP"))
+        }
+    }
+
+    @Test("An unwritable path is a Swift error naming the operation, and leaves no partial file")
+    func unwritablePath() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // A regular file where a folder should be: no permission trick that root would bypass.
+        let blocker = dir.path("not-a-folder")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        var workbook = Workbook()
+        try workbook.append(sheet("Trang 1"))
+        let target = URL(fileURLWithPath: blocker + "/report.xlsx")
+        let error = #expect(throws: XlsxWriterError.self) { try XlsxFileWriter.write(workbook, to: target) }
+        guard case .library(let operation, _, _, let code, let message)? = error else {
+            Issue.record("expected a libxlsxwriter error, got \(String(describing: error))")
+            return
+        }
+        #expect(operation.contains("workbook_close"))
+        #expect(code != 0)
+        #expect(!message.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["not-a-folder"])
+    }
+
+    @Test("A workbook reads back cell by cell: text stays text, numbers stay numbers, fonts and widths hold")
+    func readBack() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var s = try sheet("Hà Giang")
+        let money = CellStyle(font: FontSpec(name: "Times New Roman", size: 12), numberFormat: "#,##0.0")
+        s.set(1, 0, .text("Thu ngân sách nhà nước trên địa bàn"))
+        s.set(1, 1, .number(2460), style: money)
+        s.set(2, 0, .text("=SUM(A1:A2)"))
+        s.set(2, 1, .number(7.5))
+        s.merge(CellRange(rows: 4...4, columns: 0...2), .text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        s.columnWidths[0] = 40
+        s.rowHeights[1] = 31.5
+        var workbook = Workbook()
+        workbook.properties = DocumentProperties(title: "Báo cáo", author: "Sở Nội vụ", created: 1_735_689_600)
+        try workbook.append(s)
+        let url = dir.url.appendingPathComponent("read-back.xlsx")
+        try XlsxFileWriter.write(workbook, to: url)
+
+        let document = try XlsxDocument(url: url)
+        #expect(document.sheetNames == ["Hà Giang"])
+        let read = try document.sheet(named: "Hà Giang")
+        #expect(read["A1"]?.value == .text("Chỉ tiêu"))
+        #expect(read["A2"]?.value == .text("Thu ngân sách nhà nước trên địa bàn"))
+        #expect(read["B2"]?.value == .number(2460))
+        #expect(read["A3"]?.value == .text("=SUM(A1:A2)"), "text from documents must never become a formula")
+        #expect(read["B3"]?.value == .number(7.5))
+        #expect(read["A5"]?.value == .text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        #expect(read.merges == ["A5:C5"])
+        // Excel stores a width with its 5 px padding, in 1/256 of a character: 40 → 40.7109375.
+        #expect(read.columnWidths[0] == ((40.0 * 7 + 5) / 7 * 256).rounded(.down) / 256)
+        #expect(read.rowHeights[1] == 31.5)
+        let styles = try document.styles()
+        let b2 = try #require(read["B2"])
+        #expect(styles.font(ofStyle: b2.styleIndex)?.name == "Times New Roman")
+        #expect(styles.numberFormat(ofStyle: b2.styleIndex) == "#,##0.0")
+        let core = String(decoding: try document.part("docProps/core.xml"), as: UTF8.self)
+        #expect(core.contains("<dc:title>Báo cáo</dc:title>"))
+        #expect(core.contains("<dc:creator>Sở Nội vụ</dc:creator>"))
+        #expect(core.contains("2025-01-01T00:00:00Z"))
+    }
+
+    @Test("A file that is not a workbook gets a clear error naming it")
+    func readerErrors() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("fake.xlsx")
+        try Data("không phải zip".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: XlsxReadError.notAZip(file: path)) { try XlsxDocument(url: URL(fileURLWithPath: path)) }
+    }
+}

@@ -60,7 +60,7 @@ let package = Package(
         ]),
 
         // Helpers shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["XlsxReader"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["XlsxReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestSupport"),
         .testTarget(name: "ChitieuModelTests", dependencies: ["ChitieuModel", "TestSupport"]),
         .testTarget(name: "ChitieuExtractTests", dependencies: ["ChitieuExtract", "ChitieuIngest", "ChitieuModel", "TestSupport"]),
         .testTarget(name: "ChitieuEvaluateTests", dependencies: ["ChitieuEvaluate", "ChitieuIngest", "ChitieuModel", "TestSupport"]),

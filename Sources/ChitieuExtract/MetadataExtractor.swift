@@ -8,7 +8,7 @@ enum MetadataExtractor {
         ("PHÁT ĐỘNG", "Phát động"), ("QUYẾT ĐỊNH", "Quyết định"), ("THÔNG BÁO", "Thông báo"), ("HƯỚNG DẪN", "Hướng dẫn"),
     ]
 
-    static func extract(_ t: ScalarText, lines: LineIndex) -> DocumentMetadata {
+    static func extract(_ t: ScalarText, lines: Locator) -> DocumentMetadata {
         let full = t.string(0..<t.count)
         let textLines = full.split(separator: "\n", omittingEmptySubsequences: false).map {
             NameCleaner.collapseSpaces(String($0).replacingOccurrences(of: "**", with: ""))

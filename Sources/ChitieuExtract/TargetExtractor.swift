@@ -16,9 +16,9 @@ public struct TargetExtractor: Sendable {
     }
 
     /// Extracts everything from one text.
-    public func extract(text: String, path: String, originalLines: [Int]? = nil) -> DirectiveDocument {
+    public func extract(text: String, path: String, lineMap: LineMap? = nil) -> DirectiveDocument {
         let t = ScalarText(text)
-        let lines = LineIndex(t, originalLines: originalLines)
+        let lines = Locator(map: lineMap ?? LineMap.identity(of: text))
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let scanner = QuantityScanner(text: t)
         var targets: [Target] = []
@@ -82,24 +82,12 @@ public struct TargetExtractor: Sendable {
     }
 }
 
-/// Line and column of scalar offsets, mapped to lines of the original file.
-struct LineIndex {
-    private var starts: [Int] = [0]
-    private let originalLines: [Int]?
-
-    init(_ t: ScalarText, originalLines: [Int]?) {
-        for (i, c) in t.scalars.enumerated() where c == "\n" { starts.append(i + 1) }
-        self.originalLines = originalLines
-    }
+/// Locations of scalar offsets in the original file.
+struct Locator {
+    let map: LineMap
 
     func location(_ file: String, _ offset: Int) -> SourceLocation {
-        var lo = 0
-        var hi = starts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        let line = originalLines.flatMap { $0.indices.contains(lo) ? $0[lo] : nil } ?? lo + 1
-        return SourceLocation(file: file, line: line, column: offset - starts[lo] + 1)
+        let (line, column) = map.location(of: offset)
+        return SourceLocation(file: file, line: line, column: column)
     }
 }

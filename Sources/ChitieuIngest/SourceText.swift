@@ -1,30 +1,69 @@
+import ChitieuModel
 import Foundation
 
-/// A directive's text, read and cleaned, with a way back to lines of the original file.
+/// A directive's text, read and cleaned, with a way back to the original file.
 public struct SourceText: Sendable {
     /// The path as given (relative paths stay relative, for messages and reports).
     public var path: String
     /// The cleaned text in NFC, lines separated by "\n".
     public var text: String
-    /// For each line of `text`, the 1-based line of the original file it starts on.
-    public var originalLines: [Int]
+    /// Offsets of `text` back to lines and columns of the original (paragraphs for .docx).
+    public var lineMap: LineMap
+    /// What the file was: "text", "html", "docx", "pdf".
+    public var format: String
+    /// "utf-8", "tcvn3", "vni".
+    public var encoding: String
 
-    public init(path: String, text: String, originalLines: [Int]? = nil) {
+    public init(path: String, text: String, lineMap: LineMap? = nil, format: String = "text", encoding: String = "utf-8") {
         self.path = path
         self.text = text
-        self.originalLines = originalLines ?? Array(1...max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count))
+        self.lineMap = lineMap ?? LineMap.identity(of: text)
+        self.format = format
+        self.encoding = encoding
     }
 }
 
-/// Reads directive files into clean text.
+/// A line as a format reader found it, with where it came from.
+struct RawLine {
+    var text: String
+    /// 1-based line of the file (paragraph of a .docx).
+    var line: Int
+}
+
+/// Reads directive files of any supported form into clean text.
 public enum DirectiveReader {
-    /// Reads a text file (UTF-8 with or without BOM, CRLF or LF, NFC or NFD).
+    /// The line with the most bytes and its length.
+    static func longestLine(_ data: Data) -> (Int, Int)? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> (Int, Int)? in
+            guard let base = buffer.baseAddress else { return nil }
+            var best = (1, 0)
+            var line = 1
+            var start = 0
+            // memchr finds line ends at memory speed, so a 100 MB line costs milliseconds.
+            while start <= buffer.count {
+                let rest = buffer.count - start
+                let found = rest > 0 ? memchr(base + start, 0x0A, rest) : nil
+                let end = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? buffer.count
+                if end - start > best.1 { best = (line, end - start) }
+                guard found != nil else { break }
+                line += 1
+                start = end + 1
+            }
+            return best
+        }
+    }
+
+    /// Lines longer than this are not running text: refused rather than scanned for minutes.
+    public static let maximumLineLength = 2_000_000
+
     public static func read(path: String, relativeTo base: URL? = nil) throws(IngestError) -> SourceText {
         let url = base.map { URL(fileURLWithPath: path, relativeTo: $0) } ?? URL(fileURLWithPath: path)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw .missing(path: path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { throw .missing(path: path) }
+        if isDirectory.boolValue { throw .unsupportedFormat(path: path, detail: "đây là thư mục, không phải tệp") }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
@@ -34,45 +73,29 @@ public enum DirectiveReader {
     /// Turns file bytes into clean text, refusing what is not text.
     public static func decode(_ data: Data, path: String) throws(IngestError) -> SourceText {
         guard !data.isEmpty else { throw .empty(path: path) }
-        if data.prefix(4096).contains(0) { throw .binary(path: path) }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let decoded = String(data: bytes, encoding: .utf8) else {
-            let line = firstInvalidLine(bytes)
-            throw .invalidEncoding(path: path, line: line)
-        }
-        let text = TextCleaner.clean(decoded)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty(path: path) }
-        return SourceText(path: path, text: text)
-    }
-
-    private static func firstInvalidLine(_ bytes: Data) -> Int {
-        var line = 1
-        var start = bytes.startIndex
-        for i in bytes.indices where bytes[i] == 0x0A {
-            if String(data: bytes[start..<i], encoding: .utf8) == nil { return line }
-            line += 1
-            start = i + 1
-        }
-        return line
-    }
-}
-
-/// The repairs every text needs whatever its origin: NFC, one kind of line break, ordinary spaces.
-public enum TextCleaner {
-    public static func clean(_ raw: String) -> String {
-        var s = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        s = s.precomposedStringWithCanonicalMapping
-        // Non-breaking, thin and other spaces become plain spaces; zero-width ones and soft
-        // hyphens disappear. Line count is preserved so locations stay true.
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0009: out.append(" ")
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: continue
-            default: out.append(scalar)
+        let ext = (path as NSString).pathExtension.lowercased()
+        let raw: (lines: [RawLine], format: String, encoding: String)
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || ext == "docx" {
+            raw = try DocxText.lines(data, path: path)
+        } else if data.starts(with: Array("%PDF".utf8)) || ext == "pdf" {
+            raw = try PDFText.lines(data, path: path)
+        } else {
+            // Checked on the bytes, before any decoding, so that a huge line costs one scan.
+            if let (line, length) = longestLine(data), length > maximumLineLength {
+                throw .unsupportedFormat(path: path, detail: "dòng \(line) dài \(length / 1_000_000) MB không xuống dòng; đây không giống văn bản chỉ đạo, hãy kiểm tra lại tệp")
+            }
+            let (text, encoding) = try TextDecoding.decode(data, path: path)
+            if ext == "html" || ext == "htm" || HTMLText.looksLikeHTML(text) {
+                raw = (HTMLText.lines(text), "html", encoding)
+            } else {
+                raw = (TextDecoding.lines(text), "text", encoding)
             }
         }
-        return String(out)
+        if let long = raw.lines.first(where: { $0.text.utf8.count > maximumLineLength }) {
+            throw .unsupportedFormat(path: path, detail: "dòng \(long.line) dài \(long.text.utf8.count / 1_000_000) MB không xuống dòng; đây không giống văn bản chỉ đạo, hãy kiểm tra lại tệp")
+        }
+        let (text, map) = TextRepair.repair(raw.lines)
+        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { throw .empty(path: path) }
+        return SourceText(path: path, text: text, lineMap: map, format: raw.format, encoding: raw.encoding)
     }
 }

@@ -11,7 +11,7 @@ public enum ExtractCommand {
         for file in files {
             do {
                 let text = try DirectiveReader.read(path: file)
-                documents.append(extractor.extract(text: text.text, path: file, originalLines: text.originalLines))
+                documents.append(extractor.extract(text: text.text, path: file, lineMap: text.lineMap))
             } catch {
                 failures.append(error.description)
             }

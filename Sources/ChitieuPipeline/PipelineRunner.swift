@@ -44,7 +44,7 @@ public struct PipelineRunner {
         var issues = inputs.issues
         let extractor = TargetExtractor(catalogue: catalogue)
         let documents = progress.stage(2, "Trích xuất chỉ tiêu") { () -> ([(ReportingUnit, DirectiveDocument)], String) in
-            let docs = inputs.texts.map { ($0.unit, extractor.extract(text: $0.text.text, path: $0.text.path, originalLines: $0.text.originalLines)) }
+            let docs = inputs.texts.map { ($0.unit, extractor.extract(text: $0.text.text, path: $0.text.path, lineMap: $0.text.lineMap)) }
             let count = docs.reduce(0) { $0 + $1.1.targets.count }
             return (docs, "\(count) chỉ tiêu từ \(docs.count) văn bản")
         }

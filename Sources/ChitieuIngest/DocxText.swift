@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// The text of a .docx: paragraphs and table cells in reading order from word/document.xml.
+/// Runs set in TCVN3 fonts (.VnTime…) or VNI fonts (VNI-Times…) are decoded from their bytes;
+/// .VnTimeH and other capital fonts are upper-cased, as they print.
+enum DocxText {
+    static func lines(_ data: Data, path: String) throws(IngestError) -> ([RawLine], String, String) {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw .unsupportedFormat(path: path, detail: "tệp .docx không mở được như tệp nén zip; tệp hỏng hoặc không phải Word 2007 trở lên")
+        }
+        guard let entry = archive["word/document.xml"] else {
+            throw .unsupportedFormat(path: path, detail: "tệp .docx không có phần word/document.xml")
+        }
+        var xml = Data()
+        do {
+            _ = try archive.extract(entry) { xml.append($0) }
+        } catch {
+            throw .unreadable(path: path, reason: "giải nén word/document.xml lỗi: \(error)")
+        }
+        let defaultFont = defaultFontName(archive)
+        let delegate = Delegate(defaultFont: defaultFont)
+        let parser = XMLParser(stream: InputStream(data: xml))
+        parser.delegate = delegate
+        if !parser.parse() {
+            throw .unreadable(path: path, reason: "word/document.xml hỏng ở dòng \(parser.lineNumber)")
+        }
+        let encoding = delegate.legacy.isEmpty ? "utf-8" : delegate.legacy.sorted().joined(separator: "+")
+        return (delegate.paragraphs.enumerated().map { RawLine(text: $0.element, line: $0.offset + 1) }, "docx", encoding)
+    }
+
+    /// The font of the document defaults or of the Normal style, from word/styles.xml.
+    static func defaultFontName(_ archive: Archive) -> String? {
+        guard let entry = archive["word/styles.xml"] else { return nil }
+        var xml = Data()
+        guard (try? archive.extract(entry) { xml.append($0) }) != nil else { return nil }
+        final class Fonts: NSObject, XMLParserDelegate {
+            var font: String?
+            var inDefaults = false
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if name == "w:docDefaults" { inDefaults = true }
+                if name == "w:rFonts", inDefaults, font == nil { font = attributes["w:ascii"] ?? attributes["w:hAnsi"] }
+            }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                if name == "w:docDefaults" { inDefaults = false }
+            }
+        }
+        let fonts = Fonts()
+        let parser = XMLParser(stream: InputStream(data: xml))
+        parser.delegate = fonts
+        _ = parser.parse()
+        return fonts.font
+    }
+
+    enum FontFamily { case unicode, tcvn3, tcvn3Capitals, vni }
+
+    static func family(_ font: String?) -> FontFamily {
+        guard let f = font?.lowercased() else { return .unicode }
+        if f.hasPrefix(".vn") { return f.hasSuffix("h") ? .tcvn3Capitals : .tcvn3 }
+        if f.hasPrefix("vni-") || f.hasPrefix("vni ") { return .vni }
+        return .unicode
+    }
+
+    final class Delegate: NSObject, XMLParserDelegate {
+        let defaultFont: String?
+        var paragraphs: [String] = []
+        var legacy: Set<String> = []
+        private var paragraph = ""
+        private var runText = ""
+        private var runFont: String?
+        private var inText = false
+        private var depth = 0
+
+        init(defaultFont: String?) { self.defaultFont = defaultFont }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "w:p": paragraph = ""
+            case "w:r": runText = ""; runFont = nil
+            case "w:rFonts": runFont = attributes["w:ascii"] ?? attributes["w:hAnsi"] ?? runFont
+            case "w:t": inText = true
+            case "w:tab": runText += " "
+            case "w:br", "w:cr": runText += "\n"
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText { runText += string }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch name {
+            case "w:t": inText = false
+            case "w:r": paragraph += decode(runText, font: runFont ?? defaultFont)
+            case "w:p":
+                // A line break inside a paragraph starts a new line of the text.
+                paragraphs += paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            default: break
+            }
+        }
+
+        private func decode(_ text: String, font: String?) -> String {
+            let bytes = text.unicodeScalars.map { $0.value < 0x100 ? UInt8($0.value) : nil }
+            switch DocxText.family(font) {
+            case .unicode: return text
+            case .tcvn3, .tcvn3Capitals:
+                guard bytes.allSatisfy({ $0 != nil }) else { return text }
+                legacy.insert("tcvn3")
+                let decoded = LegacyEncoding.tcvn3.decode(bytes.compactMap { $0 })
+                return DocxText.family(font) == .tcvn3Capitals ? decoded.uppercased() : decoded
+            case .vni:
+                guard bytes.allSatisfy({ $0 != nil }) else { return text }
+                legacy.insert("vni")
+                return LegacyEncoding.vni.decode(bytes.compactMap { $0 })
+            }
+        }
+    }
+}

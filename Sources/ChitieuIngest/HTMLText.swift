@@ -1,0 +1,128 @@
+import Foundation
+
+/// The readable text of a web page: markup, scripts and page chrome (menus, share buttons,
+/// counters, headers and footers) removed; block elements become lines.
+enum HTMLText {
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let head = text.prefix(2048).lowercased()
+        return head.contains("<!doctype html") || head.contains("<html") || (head.contains("<body") && head.contains("</"))
+    }
+
+    /// Elements whose content is never article text.
+    static let skippedElements: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
+                                               "select", "iframe", "svg", "template", "head", "menu"]
+    /// Class or id fragments that mark chrome.
+    static let chromeMarkers = ["menu", "nav", "share", "social", "breadcrumb", "footer", "header", "sidebar", "counter", "thongke",
+                                "thong-ke", "comment", "banner", "advert", "quangcao", "quang-cao", "toolbar", "login", "search"]
+    static let blockElements: Set<String> = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+                                             "section", "article", "blockquote", "td", "th", "dd", "dt", "hr", "pre", "title", "main"]
+    static let voidElements: Set<String> = ["br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"]
+
+    static func lines(_ html: String) -> [RawLine] {
+        var lines: [RawLine] = []
+        var current = ""
+        var currentLine = 1
+        var sourceLine = 1
+        var skipStack: [String] = []
+        var openStack: [(name: String, skipping: Bool)] = []
+        func endLine() {
+            let t = current.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { lines.append(RawLine(text: t, line: currentLine)) }
+            current = ""
+        }
+        let scalars = Array(html.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\n" { sourceLine += 1 }
+            if c == "<" {
+                // Comments.
+                if i + 3 < scalars.count, scalars[i + 1] == "!", scalars[i + 2] == "-", scalars[i + 3] == "-" {
+                    var j = i + 4
+                    while j + 2 < scalars.count, !(scalars[j] == "-" && scalars[j + 1] == "-" && scalars[j + 2] == ">") {
+                        if scalars[j] == "\n" { sourceLine += 1 }
+                        j += 1
+                    }
+                    i = j + 3
+                    continue
+                }
+                var j = i + 1
+                var tag = String.UnicodeScalarView()
+                var quote: Unicode.Scalar?
+                while j < scalars.count {
+                    let d = scalars[j]
+                    if d == "\n" { sourceLine += 1 }
+                    if let q = quote { if d == q { quote = nil } } else if d == "\"" || d == "'" { quote = d } else if d == ">" { break }
+                    tag.append(d)
+                    j += 1
+                }
+                i = j + 1
+                let tagText = String(tag)
+                let closing = tagText.hasPrefix("/")
+                let name = String(tagText.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
+                guard !name.isEmpty else { continue }
+                let selfClosing = tagText.hasSuffix("/") || voidElements.contains(name)
+                if closing {
+                    if let index = openStack.lastIndex(where: { $0.name == name }) {
+                        let closed = openStack[index...]
+                        if closed.contains(where: { $0.skipping }) { skipStack.removeLast(min(skipStack.count, closed.filter(\.skipping).count)) }
+                        openStack.removeSubrange(index...)
+                    }
+                    if blockElements.contains(name), skipStack.isEmpty { endLine() }
+                    continue
+                }
+                let attributes = tagText.lowercased()
+                let isChrome = skippedElements.contains(name) || chromeMarkers.contains { marker in
+                    attributes.range(of: #"(class|id)\s*=\s*["'][^"']*"# + marker, options: .regularExpression) != nil
+                }
+                if blockElements.contains(name), skipStack.isEmpty { endLine() }
+                if !selfClosing {
+                    openStack.append((name, isChrome))
+                    if isChrome { skipStack.append(name) }
+                }
+                if name == "td" || name == "th" { current += " " }
+                continue
+            }
+            if skipStack.isEmpty {
+                if current.isEmpty { currentLine = sourceLine }
+                if c == "&", let (decoded, length) = entity(scalars, at: i) {
+                    current += decoded
+                    i += length
+                    continue
+                }
+                current.unicodeScalars.append(c == "\n" || c == "\t" || c == "\r" ? " " : c)
+            }
+            i += 1
+        }
+        endLine()
+        return lines
+    }
+
+    static let namedEntities: [String: String] = [
+        "nbsp": "\u{00A0}", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "ldquo": "“", "rdquo": "”",
+        "lsquo": "‘", "rsquo": "’", "ndash": "–", "mdash": "—", "hellip": "…", "shy": "\u{00AD}", "agrave": "à", "aacute": "á",
+        "atilde": "ã", "acirc": "â", "egrave": "è", "eacute": "é", "ecirc": "ê", "igrave": "ì", "iacute": "í", "ograve": "ò",
+        "oacute": "ó", "otilde": "õ", "ocirc": "ô", "ugrave": "ù", "uacute": "ú", "yacute": "ý", "Agrave": "À", "Aacute": "Á",
+        "Atilde": "Ã", "Acirc": "Â", "Egrave": "È", "Eacute": "É", "Ecirc": "Ê", "Igrave": "Ì", "Iacute": "Í", "Ograve": "Ò",
+        "Oacute": "Ó", "Otilde": "Õ", "Ocirc": "Ô", "Ugrave": "Ù", "Uacute": "Ú", "Yacute": "Ý", "laquo": "«", "raquo": "»",
+    ]
+
+    static func entity(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+        var j = i + 1
+        var name = String.UnicodeScalarView()
+        while j < s.count, j - i <= 10, s[j] != ";" {
+            name.append(s[j])
+            j += 1
+        }
+        guard j < s.count, s[j] == ";" else { return nil }
+        let text = String(name)
+        if text.hasPrefix("#") {
+            let digits = text.dropFirst()
+            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            guard let v = value, let scalar = Unicode.Scalar(v) else { return nil }
+            return (String(scalar), j - i + 1)
+        }
+        guard let decoded = namedEntities[text] else { return nil }
+        return (decoded, j - i + 1)
+    }
+}

@@ -17,6 +17,7 @@ enum TextRepair {
         var offset = 0
         var pendingJoin = false
         var blankRun = 0
+        var lastLine: ArraySlice<Unicode.Scalar> = []
         for (index, line) in cleaned.enumerated() where keep[index] {
             let trimmedEnd = trimEnd(line.text)
             let isBlank = trimmedEnd.allSatisfy { $0 == " " }
@@ -35,7 +36,7 @@ enum TextRepair {
             var start = 0
             while start < trimmedEnd.count, trimmedEnd[start] == " " { start += 1 }
             if pendingJoin {
-                if continuesParagraph(trimmedEnd[start...]) {
+                if continuesParagraph(trimmedEnd[start...], after: lastLine) {
                     out.append(" "); offset += 1
                 } else {
                     for _ in 0...blankRun { out.append("\n"); offset += 1 }
@@ -50,6 +51,7 @@ enum TextRepair {
                 out.append(trimmedEnd[i]); offset += 1
             }
             pendingJoin = isUnfinished(trimmedEnd)
+            lastLine = trimmedEnd
             if !pendingJoin { out.append("\n"); offset += 1 }
         }
         if pendingJoin { out.append("\n") }
@@ -94,6 +96,15 @@ enum TextRepair {
             }
             keptS.append(s[i]); keptC.append(c[i])
             i += 1
+        }
+        // A single "*" around words is emphasis ("“*Tiếp tục đổi mới*”"); one that opens the
+        // line is a bullet and stays.
+        if let first = keptS.firstIndex(where: { $0 != " " }) {
+            var j = keptS.count - 1
+            while j > first {
+                if keptS[j] == "*" { keptS.remove(at: j); keptC.remove(at: j) }
+                j -= 1
+            }
         }
         // "## Heading" at the start of a line.
         var start = 0
@@ -141,19 +152,42 @@ enum TextRepair {
     /// A long line that stops without closing punctuation was cut by a page break.
     static func isUnfinished(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
         guard line.count >= 60, let last = line.last else { return false }
+        // Headings in capitals end where they end.
+        let letters = line.filter { $0.properties.isAlphabetic }
+        if letters.filter({ $0.properties.isUppercase }).count * 10 >= letters.count * 8 { return false }
         return !".;:!?…”\")]".unicodeScalars.contains(last)
     }
 
     /// The next line goes on with the sentence: it is not a heading, a list item or a signature.
-    static func continuesParagraph(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func continuesParagraph(_ line: ArraySlice<Unicode.Scalar>, after previous: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = line.first else { return false }
+        // After a capital, the sentence goes on only if the line before stopped on a word that
+        // cannot end one ("theo", "của", "và") or on a comma or dash; a title does not.
+        if first.properties.isUppercase {
+            let lastWord = String(String.UnicodeScalarView(previous.reversed().prefix { $0 != " " }.reversed())).lowercased()
+            guard lastWord.hasSuffix(",") || lastWord.hasSuffix("-") || connectives.contains(lastWord) else { return false }
+        }
         if "-+•*(".unicodeScalars.contains(first) { return false }
         let text = String(String.UnicodeScalarView(line.prefix(12)))
         if text.range(of: #"^([0-9]+|[IVXL]+|[a-zđ])[.)]\s"#, options: .regularExpression) != nil { return false }
+        // "Ba là, …", "Thứ hai, …": items of a list in words.
+        let opening = String(String.UnicodeScalarView(line.prefix(16)))
+        if opening.range(of: #"^(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là\b|^Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b"#, options: .regularExpression) != nil {
+            return false
+        }
         let letters = line.filter { $0.properties.isAlphabetic }
         if letters.count >= 4, letters.allSatisfy({ $0.properties.isUppercase }) { return false }
         return true
     }
+}
+
+extension TextRepair {
+    /// Words after which a sentence cannot stop.
+    static let connectives: Set<String> = [
+        "theo", "của", "và", "với", "cho", "các", "những", "về", "tại", "trong", "là", "ngày", "số", "đến", "từ", "để", "nhằm",
+        "gắn", "thuộc", "tỉnh", "huyện", "xã", "thị", "thành", "phố", "đối", "vào", "ra", "trên", "dưới", "sau", "trước", "hoặc",
+        "như", "mà", "thì", "nhưng", "được", "bị", "do", "bởi", "nên", "vì", "khi", "đã", "sẽ", "đang", "có", "không", "lần", "thứ",
+    ]
 }
 
 /// Page chrome of web pages: share buttons, font-size switches, visitor counters.

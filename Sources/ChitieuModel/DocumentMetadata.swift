@@ -15,6 +15,10 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
     public var theme: String?
     /// The reporting duty ("định kỳ 6 tháng và hàng năm báo cáo …").
     public var reporting: String?
+    /// Codes of the national movements the document joins (see `NationalMovement`).
+    public var movements: [String] = []
+    /// Documents the text cites: "Chỉ thị số 34-CT/TW ngày 07/4/2014".
+    public var cites: [String] = []
 
     public init(
         type: String? = nil, number: String? = nil, issuer: String? = nil, place: String? = nil,

@@ -17,6 +17,8 @@ public enum ExtractionOutput {
             ("type", string(m.type)), ("number", string(m.number)), ("issuer", string(m.issuer)), ("place", string(m.place)),
             ("date", string(m.date)), ("signer", string(m.signer)), ("planYear", m.planYear.map(String.init) ?? "null"),
             ("title", string(m.title)), ("theme", string(m.theme)), ("reporting", string(m.reporting)),
+            ("movements", "[" + m.movements.map { string($0) }.joined(separator: ", ") + "]"),
+            ("cites", "[" + m.cites.map { string($0) }.joined(separator: ", ") + "]"),
         ])
         let indicators = d.targets.map { t -> String in
             let entry = t.catalogueCode.flatMap { catalogue[$0] }

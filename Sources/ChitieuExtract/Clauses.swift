@@ -3,6 +3,8 @@
 struct Clause {
     var range: Range<Int>
     var itemMarker: Bool
+    /// The clause opens a line.
+    var startsLine: Bool = false
 }
 
 /// A segment of a clause: one target's words. "trong đó" segments belong to the target before.
@@ -17,20 +19,25 @@ enum ClauseSplitter {
         var result: [Clause] = []
         var start = 0
         var marker = false
+        var lineStart = true
         var i = 0
-        func close(_ end: Int, next: Int, nextMarker: Bool) {
-            if end > start { result.append(Clause(range: start..<end, itemMarker: marker)) }
+        func close(_ end: Int, next: Int, nextMarker: Bool, newLine: Bool = false) {
+            if end > start { result.append(Clause(range: start..<end, itemMarker: marker, startsLine: lineStart)) }
             start = next
             marker = nextMarker
+            lineStart = newLine
         }
         let s = t.scalars
         while i < s.count {
             let c = s[i]
             switch c {
-            case "\n", ";", "!", "?", "…":
+            case "\n":
+                close(i, next: i + 1, nextMarker: false, newLine: true)
+            case ";", "!", "?", "…":
                 close(i, next: i + 1, nextMarker: false)
             case ":":
-                close(i, next: i + 1, nextMarker: false)
+                // "Tốc độ tăng trưởng kinh tế: 7,5-8%" keeps the name with its number.
+                if !introducesNumber(t, after: i + 1) { close(i, next: i + 1, nextMarker: false) }
             case ".":
                 // A sentence ends at a dot followed by a space or the end, not inside "2.460".
                 if i + 1 >= s.count || ScalarText.isSpace(s[i + 1]) || s[i + 1] == "\n" || s[i + 1] == "." {
@@ -50,6 +57,18 @@ enum ClauseSplitter {
         }
         close(s.count, next: s.count, nextMarker: false)
         return result
+    }
+
+    /// True when a colon is followed by a number, or by a comparator word and a number.
+    static func introducesNumber(_ t: ScalarText, after i: Int) -> Bool {
+        var j = t.skipSpaces(i)
+        if j < t.count, ScalarText.isDigit(t.scalars[j]) { return true }
+        for _ in 0..<3 {
+            guard let w = t.firstWord(of: Lexicon.colonCues, at: j) else { return false }
+            j = t.skipSpaces(j + w.count)
+            if j < t.count, ScalarText.isDigit(t.scalars[j]) { return true }
+        }
+        return false
     }
 
     /// Splits a clause where a new target starts: after a comma or "và" followed by a word that

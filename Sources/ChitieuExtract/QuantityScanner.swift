@@ -148,6 +148,9 @@ struct QuantityScanner {
         if let p = text.firstWord(of: Lexicon.percentWords, at: j) {
             return ("%", "%", false, j + p.count)
         }
+        if let p = text.firstWord(of: Lexicon.perMilleWords, at: j) {
+            return ("‰", "‰", false, j + p.count)
+        }
         if let m = Lexicon.magnitudes.first(where: { text.hasWord($0.word, at: j) }) {
             var magnitude = m
             j += m.word.count
@@ -162,7 +165,8 @@ struct QuantityScanner {
             }
             let b = text.skipSpaces(j, limit: limit)
             if let base = Lexicon.scalableUnits.first(where: { text.hasWord($0.word, at: b) }) {
-                return (magnitude.canonical + " " + base.canonical, base.canonical, false, b + base.word.count)
+                let (tail, end) = perTail(at: b + base.word.count, limit: limit)
+                return (magnitude.canonical + " " + base.canonical + tail, base.canonical, false, end)
             }
             // "3 triệu khách": visitors are counted in arrivals; leave "khách" for the name.
             if text.hasWord(Array("khách".unicodeScalars), at: b) {
@@ -187,8 +191,15 @@ struct QuantityScanner {
             return (canonical, word, Lexicon.nounUnits.contains(canonical), end)
         }
         if let base = Lexicon.scalableUnits.first(where: { text.hasWord($0.word, at: j) }) {
-            return (base.canonical, base.canonical, Lexicon.nounUnits.contains(base.canonical), j + base.word.count)
+            let (tail, end) = perTail(at: j + base.word.count, limit: limit)
+            return (base.canonical + tail, base.canonical, Lexicon.nounUnits.contains(base.canonical) && tail.isEmpty, end)
         }
         return nil
+    }
+
+    /// "/người/năm" right after a unit.
+    private func perTail(at i: Int, limit: Int) -> (String, Int) {
+        guard i < limit, text.scalars[i] == "/", let w = text.firstWord(of: Lexicon.perTails, at: i) else { return ("", i) }
+        return (String(String.UnicodeScalarView(w)), i + w.count)
     }
 }

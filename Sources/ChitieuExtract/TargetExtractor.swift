@@ -24,9 +24,20 @@ public struct TargetExtractor: Sendable {
         var targets: [Target] = []
         var qualitative: [QualitativeTarget] = []
         var lastTopLevel: String?
+        var subList = false
+        let trongDo = Array("trong đó".unicodeScalars)
 
         for clause in ClauseSplitter.clauses(t) {
-            let segments = ClauseSplitter.segments(t, clause: clause.range)
+            var segments = ClauseSplitter.segments(t, clause: clause.range)
+            // "…; trong đó:" opens a list of sub-targets in the clauses that follow.
+            let opening = t.skipSpaces(clause.range.lowerBound, limit: clause.range.upperBound)
+            let onlyTrongDo = t.hasWord(trongDo, at: opening) && t.skipSpacesBack(clause.range.upperBound, limit: opening) == opening + trongDo.count
+            if onlyTrongDo { subList = true; continue }
+            // The list goes on over bullet lines ("- thu nội địa …") and ends at the next plain line or item.
+            if clause.itemMarker || (clause.startsLine && !(opening < t.count && "-+•".unicodeScalars.contains(t.scalars[opening]))) {
+                subList = false
+            }
+            if subList { segments = segments.map { Segment(range: $0.range, isSubTarget: true) } }
             let quantities = scanner.quantities(in: clause.range)
             if quantities.isEmpty {
                 if clause.itemMarker, let q = qualitativeText(t, clause.range) {

@@ -48,10 +48,29 @@ struct TargetReading {
         }
         var name = nameBefore
         var textEnd = q.end
+        // "…, tăng 10% so với năm 2023" after a target: the growth of that target.
+        if nameBefore.isEmpty, q.isPercent, cues.change != nil, let previousName, !NameCleaner.isRate(previousName),
+           afterText.isEmpty || afterText.lowercased().hasPrefix("so với") {
+            let verb = cues.change == .increaseBy ? "Tốc độ tăng " : "Mức giảm "
+            return Target(id: "", name: verb + NameCleaner.lowerFirst(previousName), comparator: q.valueMax != nil ? .range : (cues.bound ?? .eq),
+                          value: q.value, valueMax: q.valueMax, unit: unit, approx: cues.approx,
+                          text: NameCleaner.collapseSpaces(text.string(textStart..<q.end)))
+        }
+        let shortVerbPhrase = nameBefore.split(separator: " ").count <= 2 && !afterText.isEmpty
+            && !Lexicon.afterConnectives.contains { afterText.lowercased().hasPrefix($0) } && !NameCleaner.isRate(nameBefore)
+            && !(q.isPercent && !Lexicon.keptVerbs.contains(nameBefore.lowercased()))
         let numberFirst = nameBefore.isEmpty || Lexicon.keptVerbs.contains(nameBefore.lowercased())
-            || Lexicon.additiveVerbs.contains(nameBefore.lowercased())
+            || Lexicon.additiveVerbs.contains(nameBefore.lowercased()) || shortVerbPhrase
         if numberFirst {
             let verb = nameBefore.isEmpty ? verbBefore : nameBefore.lowercased()
+            if shortVerbPhrase, !nameBefore.isEmpty, !Lexicon.keptVerbs.contains(verb), !Lexicon.additiveVerbs.contains(verb) {
+                // "Cứng hóa 200 km đường giao thông nông thôn": the verb heads the name.
+                let noun = q.unitIsNoun ? " " + q.unitWord : ""
+                name = nameBefore + noun + " " + afterText
+                textEnd = NameCleaner.endOfCleanText(text, after, cleaned: afterText)
+                return Target(id: "", name: NameCleaner.upperFirst(name), comparator: comparator, value: q.value, valueMax: q.valueMax,
+                              unit: unit, approx: cues.approx, text: NameCleaner.collapseSpaces(text.string(textStart..<max(textStart, textEnd))))
+            }
             name = numberFirstName(verb: verb, after: afterText, increase: cues.change == .increaseBy)
             if !afterText.isEmpty { textEnd = NameCleaner.endOfCleanText(text, after, cleaned: afterText) }
         }
@@ -166,6 +185,9 @@ extension Lexicon {
     static let textFillers: [[Unicode.Scalar]] = [
         "phấn đấu", "phân đầu", "phần đầu", "phấn đầu", "phân đấu", "cụ thể là", "trong đó", "và", "đồng thời",
     ].scalarWords
+
+    /// Words after a number that do not start a noun phrase of the name.
+    static let afterConnectives: [String] = ["so với", "trở lên", "trở xuống", "(", "trong", "trên tổng", "cùng kỳ", "kế hoạch", "năm"]
 
     /// Words cut from the end of a number-first name.
     static let trailingNoise: [String] = ["trở lên", "trở xuống", "và", "với", "trong năm", "năm"]

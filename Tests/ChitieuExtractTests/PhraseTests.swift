@@ -91,3 +91,58 @@ struct PhraseTests {
         #expect(targets.last?.parent == "Thu ngân sách trên địa bàn")
     }
 }
+
+@Suite("Phrases of council resolutions and plans")
+struct PlanPhraseTests {
+    static let phrases: [Phrase] = [
+        Phrase(text: "- Tốc độ tăng trưởng kinh tế (GRDP): 7,5-8%.", value: 7.5, valueMax: 8, unit: "%", comparator: .range),
+        Phrase(text: "Tổng vốn đầu tư toàn xã hội: khoảng 32.000 tỷ đồng.", value: 32000, unit: "tỷ đồng", comparator: .eq, approx: true),
+        Phrase(text: "Tốc độ tăng trưởng kinh tế đạt từ 7,5% trở lên.", value: 7.5, unit: "%", comparator: .gte),
+        Phrase(text: "Thu nhập bình quân đầu người đạt 65 triệu đồng/người/năm.", value: 65, unit: "triệu đồng/người/năm", comparator: .eq),
+        Phrase(text: "Tỷ lệ hộ nghèo giảm còn dưới 3%.", value: 3, unit: "%", comparator: .lt),
+        Phrase(text: "Chỉ số giá tiêu dùng (CPI) tăng dưới 4%.", value: 4, unit: "%", comparator: .lt),
+        Phrase(text: "Tỷ suất sinh thô giảm 0,2‰.", value: 0.2, unit: "‰", comparator: .decreaseBy),
+        Phrase(text: "Cứng hóa 200 km đường giao thông nông thôn.", value: 200, unit: "km", comparator: .eq),
+        Phrase(text: "Giải quyết việc làm cho 25.000 lao động.", value: 25000, unit: "lao động", comparator: .eq),
+        Phrase(text: "Đón 4,5 triệu lượt khách du lịch.", value: 4.5, unit: "triệu lượt", comparator: .eq),
+        Phrase(text: "Sản lượng lương thực có hạt đạt 650 nghìn tấn.", value: 650, unit: "nghìn tấn", comparator: .eq),
+        Phrase(text: "Kim ngạch xuất khẩu đạt 2,5 tỷ USD.", value: 2.5, unit: "tỷ USD", comparator: .eq),
+        Phrase(text: "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi giảm còn 20%.", value: 20, unit: "%", comparator: .lte),
+        Phrase(text: "PCI của tỉnh nằm trong Top 20.", value: 20, unit: "hạng", comparator: .lte),
+        Phrase(text: "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95% trở lên.", value: 95, unit: "%", comparator: .gte),
+        Phrase(text: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tăng 12%.", value: 12, unit: "%", comparator: .eq),
+        Phrase(text: "Tỷ lệ đô thị hóa đạt 35%.", value: 35, unit: "%", comparator: .eq),
+        Phrase(text: "Tỷ lệ thất nghiệp không quá 2,5%.", value: 2.5, unit: "%", comparator: .lte),
+        Phrase(text: "Số doanh nghiệp thành lập mới không dưới 500 doanh nghiệp.", value: 500, unit: "doanh nghiệp", comparator: .gte),
+        Phrase(text: "Tỷ lệ hồ sơ giải quyết đúng hạn tối thiểu 98%.", value: 98, unit: "%", comparator: .gte),
+        Phrase(text: "Diện tích trồng rừng mới gần 5.000 ha.", value: 5000, unit: "ha", comparator: .eq, approx: true),
+    ]
+
+    @Test("Each phrase gives exactly its target", arguments: phrases)
+    func phrase(_ p: Phrase) throws {
+        let targets = TargetExtractor().extract(text: p.text, path: "phrase.txt").targets
+        #expect(targets.count == 1, "\(targets.map(\.text))")
+        let t = try #require(targets.first)
+        #expect(t.value == p.value)
+        #expect(t.valueMax == p.valueMax)
+        #expect(t.unit.display == p.unit)
+        #expect(t.comparator == p.comparator)
+        #expect(t.approx == p.approx)
+    }
+
+    @Test("A growth written after a target belongs to it")
+    func growthAfterTarget() {
+        let targets = TargetExtractor().extract(text: "Kim ngạch xuất khẩu đạt 1.200 triệu USD, tăng 10% so với năm 2023.", path: "x.txt").targets
+        #expect(targets.map(\.value) == [1200, 10])
+        #expect(targets.last?.name == "Tốc độ tăng kim ngạch xuất khẩu")
+        #expect(targets.last?.comparator == .eq)
+    }
+
+    @Test("\"trong đó:\" opens a list of sub-targets on bullet lines")
+    func subList() {
+        let text = "Thu ngân sách nhà nước trên địa bàn 5.850 tỷ đồng; trong đó:\n- Thu nội địa 5.500 tỷ đồng;\n- Thu xuất nhập khẩu 350 tỷ đồng.\nTổng vốn đầu tư 20.000 tỷ đồng."
+        let targets = TargetExtractor().extract(text: text, path: "x.txt").targets
+        #expect(targets.map(\.value) == [5850, 5500, 350, 20000])
+        #expect(targets.map(\.parent) == [nil, "Thu ngân sách nhà nước trên địa bàn", "Thu ngân sách nhà nước trên địa bàn", nil])
+    }
+}

@@ -76,9 +76,9 @@ public struct Catalogue: Sendable {
     /// convert to the target's loses most of its confidence (a rate is not a count).
     public func match(name: String, unit: MeasureUnit) -> (entry: CatalogueEntry, confidence: Double)? {
         let text = name.precomposedStringWithCanonicalMapping.lowercased()
-        // The most specific spelling wins ("xã đạt chuẩn nông thôn mới tăng thêm" over
-        // "xã đạt chuẩn nông thôn mới"), then the confidence.
-        var best: (CatalogueEntry, Double, Int)?
+        // An entry measured in a compatible unit wins, then the most specific spelling ("xã đạt
+        // chuẩn nông thôn mới tăng thêm" over "xã đạt chuẩn nông thôn mới"), then the confidence.
+        var best: (CatalogueEntry, Double, Int, Bool)?
         for entry in entries {
             var longest = 0
             for spelling in entry.spellings where spelling.count > longest && text.contains(spelling) {
@@ -86,11 +86,12 @@ public struct Catalogue: Sendable {
             }
             guard longest > 0 else { continue }
             var confidence = min(1, 0.5 + Double(longest) / Double(max(text.count, 1)))
+            let compatible = entry.unit.isConvertible(to: unit) || (entry.unit.isPercentLike && unit.isPercentLike)
             if !entry.unit.isConvertible(to: unit) {
-                confidence *= (entry.unit.isPercentLike == unit.isPercentLike) ? 0.6 : 0.25
+                confidence *= compatible ? 0.9 : (entry.unit.isPercentLike == unit.isPercentLike ? 0.6 : 0.25)
             }
-            if let b = best, (b.2, b.1) >= (longest, confidence) { continue }
-            best = (entry, confidence, longest)
+            if let b = best, (b.3 ? 1 : 0, b.2, b.1) >= (compatible ? 1 : 0, longest, confidence) { continue }
+            best = (entry, confidence, longest, compatible)
         }
         return best.map { ($0.0, $0.1) }
     }

@@ -41,6 +41,12 @@ public struct Target: Hashable, Sendable, Codable {
         self.catalogueConfidence = catalogueConfidence
     }
 
+    /// True when a person should check the target: no catalogue entry fits it well.
+    public var needsReview: Bool { (catalogueConfidence ?? 0) < Target.reviewThreshold }
+
+    /// Below this catalogue confidence a target is flagged for review (kept, never dropped).
+    public static let reviewThreshold = 0.6
+
     /// The target as a person reads it in a table: "trên 95 %", "7,5 - 8 %", "giảm 2.900 hộ".
     public var plainText: String {
         let number = VietnameseNumber.formatCompact(value)

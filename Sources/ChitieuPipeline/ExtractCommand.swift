@@ -1,4 +1,8 @@
+import ChitieuEmit
 import ChitieuExtract
+import Foundation
+import Spreadsheet
+import TextMetrics
 import ChitieuIngest
 import ChitieuModel
 
@@ -17,5 +21,39 @@ public enum ExtractCommand {
             }
         }
         return (documents, failures)
+    }
+
+    /// Prints or writes the documents in one of the formats: json, table, csv, xlsx.
+    public static func write(_ documents: [DirectiveDocument], format: String, output: String?, unit: String,
+                             inputs: [String], catalogue: Catalogue = .standard) throws(PipelineError) {
+        let text: String
+        switch format {
+        case "table": text = ExtractionOutput.table(documents)
+        case "csv": text = ExtractionOutput.csv(documents, catalogue: catalogue)
+        case "xlsx":
+            guard let output else { throw .output(path: "-", message: "định dạng xlsx cần --output") }
+            let measurer: HarfBuzzMeasurer
+            do { measurer = try HarfBuzzMeasurer() } catch { throw .stage(name: "Xuất sổ kế hoạch", message: error.description) }
+            let workbook: Spreadsheet.Workbook
+            do {
+                workbook = try PlanWorkbookLayout(measurer: measurer).workbook(documents: documents, unit: unit, catalogue: catalogue)
+            } catch {
+                throw .stage(name: "Xuất sổ kế hoạch", message: error.description)
+            }
+            let url = URL(fileURLWithPath: output)
+            let files = OutputFiles(directory: url.deletingLastPathComponent().path, inputs: inputs)
+            try files.prepare()
+            try files.write(workbook: workbook, to: url.lastPathComponent)
+            return
+        default: text = ExtractionOutput.json(documents, catalogue: catalogue)
+        }
+        if let output {
+            let url = URL(fileURLWithPath: output)
+            let files = OutputFiles(directory: url.deletingLastPathComponent().path, inputs: inputs)
+            try files.prepare()
+            try files.write(text: text, to: url.lastPathComponent)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ChitieuEmit
 import ChitieuModel
 import Foundation
 
@@ -27,7 +28,8 @@ public enum ExtractionOutput {
                 ("unit", string(t.unit.display)), ("comparator", string(t.comparator.rawValue)), ("text", string(t.text)),
                 ("id", string(t.id)), ("percentagePoints", t.unit == .percentagePoint ? "true" : "false"),
                 ("catalogue", string(t.catalogueCode)), ("sector", string(entry?.sector.rawValue)),
-                ("confidence", t.catalogueConfidence.map(number) ?? "null"), ("approx", t.approx ? "true" : "false"),
+                ("confidence", t.catalogueConfidence.map(number) ?? "null"), ("review", t.needsReview ? "true" : "false"),
+                ("approx", t.approx ? "true" : "false"),
                 ("parent", string(t.parent)),
                 ("location", t.location.map { object([("line", String($0.line)), ("column", $0.column.map(String.init) ?? "null")]) } ?? "null"),
             ])
@@ -39,6 +41,58 @@ public enum ExtractionOutput {
         return "  {\"path\": \(string(d.path)), \"metadata\": \(metadata),\n   \"indicators\": [\n"
             + indicators.joined(separator: ",\n") + (indicators.isEmpty ? "" : "\n") + "   ],\n   \"qualitative\": [\n"
             + qualitative.joined(separator: ",\n") + (qualitative.isEmpty ? "" : "\n") + "   ]}"
+    }
+
+    /// One row per target, for spreadsheets and scripts.
+    public static func csv(_ documents: [DirectiveDocument], catalogue: Catalogue) -> String {
+        let header = ["document", "id", "name", "comparator", "value", "value_max", "unit", "percentage_points", "approx", "parent",
+                      "catalogue", "sector", "confidence", "review", "line", "column", "text"]
+        var rows: [[String]] = []
+        for d in documents {
+            for t in d.targets {
+                let entry = t.catalogueCode.flatMap { catalogue[$0] }
+                rows.append([CSVRendering.field(d.path), t.id, CSVRendering.field(t.name), t.comparator.rawValue, CSVRendering.number(t.value),
+                             CSVRendering.number(t.valueMax), CSVRendering.field(t.unit.display), t.unit == .percentagePoint ? "yes" : "no",
+                             t.approx ? "yes" : "no", CSVRendering.field(t.parent ?? ""), t.catalogueCode ?? "", entry?.sector.rawValue ?? "",
+                             CSVRendering.number(t.catalogueConfidence), t.needsReview ? "yes" : "no",
+                             t.location.map { String($0.line) } ?? "", t.location?.column.map(String.init) ?? "", CSVRendering.field(t.text)])
+            }
+        }
+        return CSVRendering.table(header: header, rows: rows)
+    }
+
+    /// What a person reads in a terminal: the document's facts, then its targets in columns.
+    public static func table(_ documents: [DirectiveDocument]) -> String {
+        var out = ""
+        for d in documents {
+            let m = d.metadata
+            let heading = [m.type, m.number.map { "số " + $0 }, m.issuer, m.date.map { "ngày " + $0 }].compactMap { $0 }.joined(separator: " · ")
+            out += "\(d.path)\n  \(heading.isEmpty ? "(không rõ văn bản)" : heading)\n"
+            if d.targets.isEmpty { out += "  Không có chỉ tiêu định lượng.\n" }
+            let rows = d.targets.map { t -> [String] in
+                [t.id.split(separator: "-").last.map(String.init) ?? t.id, (t.parent == nil ? "" : "  ") + t.name,
+                 t.plainText, t.catalogueCode ?? "-", t.needsReview ? "xem lại" : "",
+                 t.location.map { "\($0.line):\($0.column ?? 0)" } ?? ""]
+            }
+            let header = ["#", "Chỉ tiêu", "Yêu cầu", "Mã", "", "Dòng"]
+            let widths = (0..<header.count).map { c in min(c == 1 ? 60 : 30, ([header] + rows).map { $0[c].count }.max() ?? 0) }
+            func line(_ cells: [String]) -> String {
+                "  " + cells.enumerated().map { i, cell in
+                    let cut = cell.count > widths[i] ? String(cell.prefix(widths[i] - 1)) + "…" : cell
+                    return cut + String(repeating: " ", count: max(0, widths[i] - cut.count))
+                }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+            }
+            if !rows.isEmpty {
+                out += line(header)
+                for r in rows { out += line(r) }
+            }
+            if !d.qualitative.isEmpty {
+                out += "  Chỉ tiêu định tính:\n"
+                for q in d.qualitative { out += "  - \(q.text)\n" }
+            }
+            out += "\n"
+        }
+        return out
     }
 
     static func object(_ pairs: [(String, String)]) -> String {

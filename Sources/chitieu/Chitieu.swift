@@ -40,17 +40,34 @@ extension Chitieu {
         static let configuration = CommandConfiguration(
             abstract: "Trích xuất chỉ tiêu từ các văn bản và in ra (chạy riêng bước trích xuất).")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case json }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, table, csv, xlsx }
 
-        @Argument(help: "Các tệp văn bản.")
+        @Argument(help: "Các tệp văn bản (.txt, .md, .html, .docx, .pdf; UTF-8, TCVN3 hoặc VNI).")
         var files: [String]
 
-        @Option(name: .shortAndLong, help: "Định dạng đầu ra: json.")
+        @Option(name: .shortAndLong, help: "Định dạng đầu ra: json, table, csv, xlsx.")
         var format: Format = .json
+
+        @Option(name: .shortAndLong, help: "Tệp kết quả (bắt buộc với xlsx; mặc định in ra màn hình).")
+        var output: String?
+
+        @Option(help: "Mã đơn vị ghi vào cột unit của sổ kế hoạch (xlsx).")
+        var unit: String = ""
+
+        func validate() throws {
+            if format == .xlsx && output == nil {
+                throw ValidationError("Định dạng xlsx cần --output TỆP.xlsx (sổ tính không in ra màn hình được).")
+            }
+        }
 
         func run() throws {
             let result = ExtractCommand.run(files: files)
-            print(ExtractionOutput.json(result.documents, catalogue: .standard), terminator: "")
+            do {
+                try ExtractCommand.write(result.documents, format: format.rawValue, output: output, unit: unit, inputs: files)
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
             for failure in result.failures { Console.error(failure) }
             if !result.failures.isEmpty { throw ExitCode(1) }
         }

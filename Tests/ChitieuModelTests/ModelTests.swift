@@ -53,6 +53,9 @@ struct ModelTests {
         #expect(c.match(name: "Thu ngân sách nhà nước trên địa bàn", unit: MeasureUnit("tỷ đồng"))?.entry.code == "budget_revenue")
         #expect(c.match(name: "Số xã đạt chuẩn nông thôn mới tăng thêm", unit: MeasureUnit("xã"))?.entry.code == "ntm_communes_new")
         #expect(c.match(name: "Số xã đạt chuẩn nông thôn mới", unit: MeasureUnit("xã"))?.entry.code == "ntm_communes")
+        #expect(c.match(name: "Tăng trưởng tổng sản phẩm trên địa bàn tỉnh", unit: .percent)?.entry.code == "grdp_growth")
+        #expect(c.match(name: "Tổng sản phẩm trên địa bàn", unit: MeasureUnit("tỷ đồng"))?.entry.code == "grdp")
+        #expect(c.match(name: "Tỷ lệ hộ nghèo", unit: .percentagePoint)?.entry.code == "poverty_rate")
         #expect(c.match(name: "Chỉ tiêu không có trong danh mục", unit: MeasureUnit("cái")) == nil)
     }
 

@@ -90,3 +90,53 @@ struct CLITests {
         #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
     }
 }
+
+@Suite("chitieu extract output formats", .serialized)
+struct ExtractFormatTests {
+    let directive = "samples/directives/004_ba79e22acb77a903.txt"
+
+    @Test("table is readable in a terminal: facts, targets, qualitative targets")
+    func table() throws {
+        let r = try runProgram(Repository.chitieuBinary, ["extract", directive, "--format", "table"], workingDirectory: Repository.root.path)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Chỉ thị · Ủy ban nhân dân tỉnh Quảng Nam"))
+        #expect(r.stdout.contains("Thu ngân sách trên địa bàn"))
+        #expect(r.stdout.contains("23.600 tỷ đồng"))
+        #expect(r.stdout.contains("Chỉ tiêu định tính:"))
+    }
+
+    @Test("csv has one row per target with provenance")
+    func csv() throws {
+        let r = try runProgram(Repository.chitieuBinary, ["extract", directive, "--format", "csv"], workingDirectory: Repository.root.path)
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 21)
+        #expect(lines[0] == "document,id,name,comparator,value,value_max,unit,percentage_points,approx,parent,catalogue,sector,confidence,review,line,column,text")
+        #expect(lines.contains { $0.contains(",Thu nội địa,eq,20100,,tỷ đồng,no,no,Thu ngân sách trên địa bàn,budget_revenue_domestic,economy,") })
+    }
+
+    @Test("xlsx writes an editable plan workbook whose plan columns come first")
+    func xlsx() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let out = dir.path("ke-hoach.xlsx")
+        let r = try runProgram(Repository.chitieuBinary, ["extract", directive, "--format", "xlsx", "--output", out, "--unit", "QN"],
+                               workingDirectory: Repository.root.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        let sheet = try XlsxDocument(url: URL(fileURLWithPath: out)).sheet(named: "Kế hoạch")
+        let header = sheet.rowsAsText.first?.values ?? []
+        #expect(Array(header.prefix(8)) == ["unit", "indicator", "name", "measure", "comparator", "target", "target_max", "period"])
+        let budget = try #require(sheet.rowsAsText.first { $0.values.count > 2 && $0.values[2] == "Thu ngân sách trên địa bàn" })
+        #expect(budget.values[0] == "QN")
+        #expect(budget.values[1] == "budget_revenue")
+        #expect(sheet.cells[budget.row]?[5]?.value == .number(23600))
+        #expect(budget.values[7] == "2024")
+    }
+
+    @Test("xlsx without --output is refused with a message that says what to add")
+    func xlsxNeedsOutput() throws {
+        let r = try runProgram(Repository.chitieuBinary, ["extract", directive, "--format", "xlsx"], workingDirectory: Repository.root.path)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--output"))
+    }
+}

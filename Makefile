@@ -34,5 +34,10 @@ report: build
 test: test-deps
 	$(SWIFT) test
 
+# Benchmarks live here, not in timed tests: release build, one core.
+bench: deps
+	$(SWIFT) build -c release --product chitieu-bench
+	taskset -c 0 .build/release/chitieu-bench 50 samples/directives
+
 clean:
 	rm -rf .build reports/sample-*

@@ -2,11 +2,23 @@ import Foundation
 
 /// Turns raw words into the clean noun phrase an official writes in a table.
 enum NameCleaner {
+    static let edge = Set(" ,.;:-–—+*_\t\"“”'()\n".unicodeScalars)
+
     static func clean(_ raw: String) -> String {
-        var s = raw.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-        s = collapseSpaces(s)
-        let edge = CharacterSet(charactersIn: " ,.;:-–—+*_\t\"“”'()").union(.whitespaces)
-        s = s.trimmingCharacters(in: edge)
+        // Collapse runs of spaces and trim edge punctuation, on scalars.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(raw.unicodeScalars.count)
+        for c in raw.unicodeScalars {
+            let isSpace = c == " " || c == "\t" || c == "\n"
+            if isSpace { if scalars.last != " " && !scalars.isEmpty { scalars.append(" ") } } else { scalars.append(c) }
+        }
+        var lo = 0
+        var hi = scalars.count
+        while lo < hi, edge.contains(scalars[lo]) { lo += 1 }
+        while hi > lo, edge.contains(scalars[hi - 1]) { hi -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lo..<hi])
+        var s = String(view)
         // Keep a closing parenthesis that closes one inside the name: "(GRDP giá so sánh)".
         if raw.contains(")"), s.contains("("), !s.hasSuffix(")"),
            s.filter({ $0 == "(" }).count > s.filter({ $0 == ")" }).count, raw.trimmingCharacters(in: .whitespaces).hasSuffix(")") {

@@ -12,18 +12,26 @@ struct ScalarText {
     var count: Int { scalars.count }
 
     static func lowercase(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        if c.isASCII {
-            return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
+        if c.value < 0x80 {
+            return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(UInt8(c.value + 32)) : c
         }
+        if c.value < 0x2000 { return lowerTable[Int(c.value)] }
+        return c
+    }
+
+    /// Lower case of every scalar below U+2000 (Latin, Vietnamese, Greek, Cyrillic), computed once.
+    /// Letters whose lower case is longer than one scalar keep their form.
+    static let lowerTable: [Unicode.Scalar] = (0..<0x2000).map { v in
+        guard let c = Unicode.Scalar(UInt32(v)) else { return Unicode.Scalar(0) }
         let mapped = c.properties.lowercaseMapping.unicodeScalars
-        // Vietnamese letters map one to one; keep anything that would change the length.
         return mapped.count == 1 ? mapped.first! : c
     }
 
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 2)
+        for s in scalars[range] { UTF8.encode(s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func lowerString(_ range: Range<Int>) -> String {
@@ -32,7 +40,10 @@ struct ScalarText {
         return String(view)
     }
 
-    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (c.value | 0x20) >= 97 && (c.value | 0x20) <= 122 }
+        return c.properties.isAlphabetic
+    }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
     static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
 

@@ -4,6 +4,8 @@ import Foundation
 /// counters, headers and footers) removed; block elements become lines.
 enum HTMLText {
     static func looksLikeHTML(_ text: String) -> Bool {
+        // No "<" in the first 2 KB: plain text, decided without any search.
+        guard text.utf8.prefix(2048).contains(UInt8(ascii: "<")) else { return false }
         let head = text.prefix(2048).lowercased()
         return head.contains("<!doctype html") || head.contains("<html") || (head.contains("<body") && head.contains("</"))
     }

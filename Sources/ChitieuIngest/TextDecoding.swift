@@ -24,11 +24,12 @@ enum TextDecoding {
     /// TCVN3 or VNI bytes; decode it again when that reads better.
     static func legacyInLatin1(_ text: String) -> (String, String)? {
         var latin = 0
-        var other = 0
         for s in text.unicodeScalars.prefix(200_000) where !s.isASCII {
-            if s.value < 0x100 { latin += 1 } else { other += 1 }
+            // Any character above U+00FF means real Unicode text: stop at once.
+            if s.value >= 0x100 { return nil }
+            latin += 1
         }
-        guard latin > 20, other == 0 else { return nil }
+        guard latin > 20 else { return nil }
         let current = VietnameseSyllables.score(text)
         let bytes = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
         let scored = LegacyEncoding.allCases.map { ($0, $0.decode(bytes)) }.map { ($0.0, $0.1, VietnameseSyllables.score($0.1)) }
@@ -38,10 +39,14 @@ enum TextDecoding {
 
     /// NUL bytes, or many control characters, in the first 8 KB.
     static func looksBinary(_ bytes: Data.SubSequence) -> Bool {
-        let head = bytes.prefix(8192)
-        if head.contains(0) { return true }
-        let controls = head.filter { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C }.count
-        return head.count > 64 && controls * 20 > head.count
+        Data(bytes.prefix(8192)).withUnsafeBytes { (head: UnsafeRawBufferPointer) -> Bool in
+            var controls = 0
+            for b in head {
+                if b == 0 { return true }
+                if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+            }
+            return head.count > 64 && controls * 20 > head.count
+        }
     }
 
     static func firstInvalidLine(_ bytes: Data.SubSequence) -> Int {
@@ -57,6 +62,19 @@ enum TextDecoding {
 
     /// Splits text into numbered lines; CRLF, CR and form feeds (page breaks) all end a line.
     static func lines(_ text: String) -> [RawLine] {
+        // The usual case, "\n" only (no CR, form feed or U+2028/2029), splits on bytes.
+        let bytes = text.utf8
+        var usual = true
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in bytes {
+            if b == 0x0D || b == 0x0C || (previous == (0xE2, 0x80) && (b == 0xA8 || b == 0xA9)) { usual = false; break }
+            previous = (previous.1, b)
+        }
+        if usual {
+            return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map {
+                RawLine(text: String(Substring($0.element)), line: $0.offset + 1)
+            }
+        }
         var result: [RawLine] = []
         var current = String.UnicodeScalarView()
         var line = 1

@@ -11,8 +11,9 @@ enum TextRepair {
             let (scalars, columns) = cleanLine(raw.text)
             cleaned.append((scalars, columns, raw.line))
         }
-        let keep = ChromeFilter.keep(cleaned.map { String(String.UnicodeScalarView($0.text)) })
-        var out = String.UnicodeScalarView()
+        let keep = ChromeFilter.keep(lines.map(\.text))
+        // Output as UTF-8 bytes: appending to an array is cheaper than growing a String.
+        var out = ScalarBytes()
         var map = LineMap()
         var offset = 0
         var pendingJoin = false
@@ -55,7 +56,7 @@ enum TextRepair {
             if !pendingJoin { out.append("\n"); offset += 1 }
         }
         if pendingJoin { out.append("\n") }
-        return (String(out), map)
+        return (out.string, map)
     }
 
     /// Cleans one line; returns its scalars and, for each, the 1-based column of the original
@@ -63,18 +64,34 @@ enum TextRepair {
     static func cleanLine(_ text: String) -> ([Unicode.Scalar], [Int]) {
         var scalars: [Unicode.Scalar] = []
         var columns: [Int] = []
-        var column = 0
-        for character in text {
-            column += 1
-            let composed = String(character).precomposedStringWithCanonicalMapping
-            for s in composed.unicodeScalars {
-                switch s.value {
-                case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0009:
-                    scalars.append(" "); columns.append(column)
-                case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x0000...0x0008, 0x000B, 0x000E...0x001F:
-                    continue
-                default:
-                    scalars.append(s); columns.append(column)
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        columns.reserveCapacity(text.unicodeScalars.count)
+        func add(_ s: Unicode.Scalar, _ column: Int) {
+            switch s.value {
+            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0009:
+                scalars.append(" "); columns.append(column)
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x0000...0x0008, 0x000B, 0x000E...0x001F:
+                break
+            default:
+                scalars.append(s); columns.append(column)
+            }
+        }
+        // Most lines are already NFC with one scalar per character: no Foundation call needed.
+        if !text.unicodeScalars.contains(where: { $0.value >= 0x0300 && $0.value <= 0x036F }) {
+            var column = 0
+            for s in text.unicodeScalars {
+                column += 1
+                add(s, column)
+            }
+        } else {
+            var column = 0
+            for character in text {
+                column += 1
+                let unicode = character.unicodeScalars
+                if unicode.count == 1 {
+                    add(unicode.first!, column)
+                } else {
+                    for s in String(character).precomposedStringWithCanonicalMapping.unicodeScalars { add(s, column) }
                 }
             }
         }
@@ -133,7 +150,7 @@ enum TextRepair {
         var i = 0
         while i + 8 <= s.count {
             if s[i] == "P" || s[i] == "p" {
-                for (wrong, right) in ocrTable where i + wrong.count <= s.count && Array(s[i..<(i + wrong.count)]) == wrong {
+                for (wrong, right) in ocrTable where i + wrong.count <= s.count && s[i..<(i + wrong.count)].elementsEqual(wrong) {
                     let before = i == 0 || !s[i - 1].properties.isAlphabetic
                     let after = i + wrong.count == s.count || !s[i + wrong.count].properties.isAlphabetic
                     if before && after { s.replaceSubrange(i..<(i + wrong.count), with: right) }
@@ -151,11 +168,10 @@ enum TextRepair {
 
     /// A long line that stops without closing punctuation was cut by a page break.
     static func isUnfinished(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard line.count >= 60, let last = line.last else { return false }
+        guard line.count >= 60, let last = line.last, !".;:!?…”\")]".unicodeScalars.contains(last) else { return false }
         // Headings in capitals end where they end.
         let letters = line.filter { $0.properties.isAlphabetic }
-        if letters.filter({ $0.properties.isUppercase }).count * 10 >= letters.count * 8 { return false }
-        return !".;:!?…”\")]".unicodeScalars.contains(last)
+        return letters.filter({ $0.properties.isUppercase }).count * 10 < letters.count * 8
     }
 
     /// The next line goes on with the sentence: it is not a heading, a list item or a signature.
@@ -168,12 +184,13 @@ enum TextRepair {
             guard lastWord.hasSuffix(",") || lastWord.hasSuffix("-") || connectives.contains(lastWord) else { return false }
         }
         if "-+•*(".unicodeScalars.contains(first) { return false }
-        let text = String(String.UnicodeScalarView(line.prefix(12)))
-        if text.range(of: #"^([0-9]+|[IVXL]+|[a-zđ])[.)]\s"#, options: .regularExpression) != nil { return false }
+        if isListMarker(line) { return false }
         // "Ba là, …", "Thứ hai, …": items of a list in words.
-        let opening = String(String.UnicodeScalarView(line.prefix(16)))
-        if opening.range(of: #"^(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là\b|^Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b"#, options: .regularExpression) != nil {
-            return false
+        let words = line.prefix(24).split(separator: " ", maxSplits: 2).map { String(String.UnicodeScalarView($0)) }
+        if words.count >= 2 {
+            let second = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ",:"))
+            if ordinalWords.contains(words[0]) && second == "là" { return false }
+            if words[0] == "Thứ" && ordinalWords.contains(second.prefix(1).uppercased() + second.dropFirst()) || (words[0] == "Thứ" && second == "nhất") { return false }
         }
         let letters = line.filter { $0.properties.isAlphabetic }
         if letters.count >= 4, letters.allSatisfy({ $0.properties.isUppercase }) { return false }
@@ -182,12 +199,47 @@ enum TextRepair {
 }
 
 extension TextRepair {
+    static let ordinalWords: Set<String> = ["Một", "Hai", "Ba", "Bốn", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười"]
+
+    /// "1. ", "12) ", "IV. ", "a) ": a numbered or lettered item.
+    static func isListMarker(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = line.startIndex
+        let end = min(line.endIndex, line.startIndex + 8)
+        let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 48 && $0.value <= 57 }
+        let isRoman: (Unicode.Scalar) -> Bool = { "IVXL".unicodeScalars.contains($0) }
+        if i < end, isDigit(line[i]) { while i < end, isDigit(line[i]) { i += 1 } }
+        else if i < end, isRoman(line[i]) { while i < end, isRoman(line[i]) { i += 1 } }
+        else if i < end, (line[i].value >= 97 && line[i].value <= 122) || line[i] == "đ" { i += 1 }
+        else { return false }
+        guard i + 1 < line.endIndex, line[i] == "." || line[i] == ")" else { return false }
+        return line[i + 1] == " "
+    }
+
     /// Words after which a sentence cannot stop.
     static let connectives: Set<String> = [
         "theo", "của", "và", "với", "cho", "các", "những", "về", "tại", "trong", "là", "ngày", "số", "đến", "từ", "để", "nhằm",
         "gắn", "thuộc", "tỉnh", "huyện", "xã", "thị", "thành", "phố", "đối", "vào", "ra", "trên", "dưới", "sau", "trước", "hoặc",
         "như", "mà", "thì", "nhưng", "được", "bị", "do", "bởi", "nên", "vì", "khi", "đã", "sẽ", "đang", "có", "không", "lần", "thứ",
     ]
+}
+
+/// A growing UTF-8 buffer that takes scalars.
+struct ScalarBytes {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ s: Unicode.Scalar) {
+        if s.value < 0x80 { bytes.append(UInt8(s.value)) } else { UTF8.encode(s) { bytes.append($0) } }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Lower case of one scalar without allocating.
+enum ScalarLower {
+    static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        if c.value < 0x80 { return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(UInt8(c.value + 32)) : c }
+        return c.properties.lowercaseMapping.unicodeScalars.count == 1 ? c.properties.lowercaseMapping.unicodeScalars.first! : c
+    }
 }
 
 /// Page chrome of web pages: share buttons, font-size switches, visitor counters.
@@ -197,25 +249,38 @@ enum ChromeFilter {
     static let counterLabels = ["hôm nay", "hôm qua", "tuần này", "tuần trước", "tháng này", "tháng trước", "tất cả", "tổng cộng",
                                 "đang online", "trực tuyến", "tháng", "năm", "tuần"]
 
+    static let chromeInitials = Set((chromePhrases + counterLabels).compactMap { $0.unicodeScalars.first })
+
     static func keep(_ lines: [String]) -> [Bool] {
         var keep = Array(repeating: true, count: lines.count)
         var inCounter = false
         for (i, line) in lines.enumerated() {
+            // Chrome lines are short; running text is left alone without a look.
+            guard line.utf8.count < 200, !line.isEmpty else { inCounter = false; continue }
+            if !inCounter, let first = line.unicodeScalars.first(where: { $0 != " " }), !chromeInitials.contains(ScalarLower.lower(first)) { continue }
             let l = line.lowercased().trimmingCharacters(in: .whitespaces)
             if l.isEmpty { continue }
-            if chromePhrases.contains(where: { l.hasPrefix($0) || (l.count < 200 && l.contains($0) && l.contains("facebook")) }) {
+            if chromePhrases.contains(where: { l.hasPrefix($0) }) || (l.contains("facebook") && l.contains("chia sẻ")) {
                 keep[i] = false
                 inCounter = l.hasPrefix("thống kê truy cập")
                 continue
             }
             // "Hôm nay : 168", "Năm 2024 : 481.223" under a counter heading, or standing alone.
-            if l.range(of: #"^[\p{L} 0-9]{2,20}\s*:\s*[0-9][0-9.,]*$"#, options: .regularExpression) != nil,
-               inCounter || counterLabels.contains(where: { l.hasPrefix($0) }) {
+            if l.contains(":"), inCounter || counterLabels.contains(where: { l.hasPrefix($0) }), isCounter(l) {
                 keep[i] = false
                 continue
             }
             inCounter = false
         }
         return keep
+    }
+
+    /// "label : 1.234" with a short label.
+    static func isCounter(_ line: String) -> Bool {
+        guard let colon = line.firstIndex(of: ":") else { return false }
+        let label = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard (2...20).contains(label.count), let first = value.first, first.isNumber else { return false }
+        return value.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
     }
 }

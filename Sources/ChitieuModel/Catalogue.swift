@@ -49,10 +49,20 @@ public struct CatalogueEntry: Hashable, Sendable, Codable {
 public struct Catalogue: Sendable {
     public let entries: [CatalogueEntry]
     private let byCode: [String: CatalogueEntry]
+    /// Spellings indexed by their first scalar: (entry index, spelling scalars).
+    private let spellingIndex: [Unicode.Scalar: [(Int, [Unicode.Scalar])]]
 
     public init(entries: [CatalogueEntry]) {
         self.entries = entries
         self.byCode = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var index: [Unicode.Scalar: [(Int, [Unicode.Scalar])]] = [:]
+        for (i, entry) in entries.enumerated() {
+            for spelling in entry.spellings {
+                let scalars = Array(spelling.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars)
+                if let first = scalars.first { index[first, default: []].append((i, scalars)) }
+            }
+        }
+        self.spellingIndex = index
     }
 
     /// The catalogue bundled with the program.
@@ -75,16 +85,20 @@ public struct Catalogue: Sendable {
     /// A spelling must occur in the name; longer spellings win; an entry whose unit does not
     /// convert to the target's loses most of its confidence (a rate is not a count).
     public func match(name: String, unit: MeasureUnit) -> (entry: CatalogueEntry, confidence: Double)? {
-        let text = name.precomposedStringWithCanonicalMapping.lowercased()
+        let text = Array(name.lowercased().unicodeScalars)
+        // The longest spelling of each entry found in the name, by one pass over its scalars.
+        var longestByEntry: [Int: Int] = [:]
+        for start in text.indices {
+            guard let candidates = spellingIndex[text[start]] else { continue }
+            for (entry, spelling) in candidates where spelling.count > (longestByEntry[entry] ?? 0) && start + spelling.count <= text.count {
+                if text[start..<(start + spelling.count)].elementsEqual(spelling) { longestByEntry[entry] = spelling.count }
+            }
+        }
         // An entry measured in a compatible unit wins, then the most specific spelling ("xã đạt
         // chuẩn nông thôn mới tăng thêm" over "xã đạt chuẩn nông thôn mới"), then the confidence.
         var best: (CatalogueEntry, Double, Int, Bool)?
-        for entry in entries {
-            var longest = 0
-            for spelling in entry.spellings where spelling.count > longest && text.contains(spelling) {
-                longest = spelling.count
-            }
-            guard longest > 0 else { continue }
+        for (index, longest) in longestByEntry.sorted(by: { $0.key < $1.key }) {
+            let entry = entries[index]
             var confidence = min(1, 0.5 + Double(longest) / Double(max(text.count, 1)))
             let compatible = entry.unit.isConvertible(to: unit) || (entry.unit.isPercentLike && unit.isPercentLike)
             if !entry.unit.isConvertible(to: unit) {

@@ -61,7 +61,15 @@ public struct MeasureUnit: Hashable, Sendable, Codable, CustomStringConvertible 
     }()
 
     /// One spelling for each unit: "tỉ" → "tỷ", "ngàn" → "nghìn", "/1 vạn dân" → "/vạn dân".
+    /// Spellings that are already canonical, answered without any string work.
+    static let knownCanonical: Set<String> = {
+        var known: Set<String> = ["%", "điểm %", "‰", "", "bác sĩ/vạn dân", "giường bệnh/vạn dân", "hạng", "xã", "hộ", "người"]
+        for base in scalableBases { for m in magnitudes { known.insert(m.prefix + base) } }
+        return known
+    }()
+
     static func canonicalSpelling(_ raw: String) -> String {
+        if knownCanonical.contains(raw) { return raw }
         var s = raw.precomposedStringWithCanonicalMapping
             .replacingOccurrences(of: "\u{00A0}", with: " ")
             .trimmingCharacters(in: .whitespaces)

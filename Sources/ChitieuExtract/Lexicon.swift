@@ -44,14 +44,14 @@ enum Lexicon {
     static let perTails: [[Unicode.Scalar]] = ["/người/năm", "/người/tháng", "/người", "/năm", "/tháng", "/ha/năm", "/ha", "/hộ/năm", "/hộ", "/km2", "/km²", "/lao động/năm", "/lao động"].scalarWords
 
     /// Words that may stand between a colon and its number: "GRDP: đạt 7,5%".
-    static let colonCues: [[Unicode.Scalar]] = ["đạt", "trên", "hơn", "khoảng", "tăng", "giảm", "từ", "ít nhất", "tối thiểu", "tối đa", "dưới", "không quá", "không dưới", "còn", "gần", "bình quân", "đạt từ", "đạt trên", "phấn đấu đạt"].scalarWords
+    static let colonCues: [[Unicode.Scalar]] = ["đạt", "trên", "hơn", "khoảng", "tăng", "giảm", "từ", "ít nhất", "tối thiểu", "tối đa", "dưới", "không quá", "không dưới", "còn", "gần", "bình quân", "đạt từ", "đạt trên", "phấn đấu đạt", "≥", "≤", ">", "<"].scalarWords
 
     // MARK: TargetComparator cues before the number
 
-    static let strictlyAbove: [[Unicode.Scalar]] = ["trên", "hơn", "cao hơn", "vượt", "lớn hơn", "vượt mức"].scalarWords
-    static let atLeast: [[Unicode.Scalar]] = ["ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "không ít hơn", "tối thiểu là", "ít nhất là"].scalarWords
-    static let strictlyBelow: [[Unicode.Scalar]] = ["dưới", "thấp hơn", "ít hơn", "nhỏ hơn", "còn dưới", "xuống dưới", "giảm xuống dưới", "giảm còn dưới"].scalarWords
-    static let atMost: [[Unicode.Scalar]] = ["không quá", "tối đa", "không vượt quá", "không cao hơn", "không lớn hơn", "còn", "xuống còn", "giảm còn", "giảm xuống còn", "top", "còn không quá", "ở mức không quá"].scalarWords
+    static let strictlyAbove: [[Unicode.Scalar]] = [">", "trên", "hơn", "cao hơn", "vượt", "lớn hơn", "vượt mức"].scalarWords
+    static let atLeast: [[Unicode.Scalar]] = ["≥", ">=", "ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "không ít hơn", "tối thiểu là", "ít nhất là"].scalarWords
+    static let strictlyBelow: [[Unicode.Scalar]] = ["<", "dưới", "thấp hơn", "ít hơn", "nhỏ hơn", "còn dưới", "xuống dưới", "giảm xuống dưới", "giảm còn dưới"].scalarWords
+    static let atMost: [[Unicode.Scalar]] = ["≤", "<=", "không quá", "tối đa", "không vượt quá", "không cao hơn", "không lớn hơn", "còn", "xuống còn", "giảm còn", "giảm xuống còn", "top", "còn không quá", "ở mức không quá"].scalarWords
     static let approximately: [[Unicode.Scalar]] = ["khoảng", "gần", "xấp xỉ", "trên dưới", "khoảng từ", "ước khoảng"].scalarWords
     static let increase: [[Unicode.Scalar]] = ["tăng thêm", "tăng", "thêm", "tăng trong năm", "tăng lên", "phát triển thêm", "có thêm", "bổ sung thêm", "tăng bình quân"].scalarWords
     static let decrease: [[Unicode.Scalar]] = ["giảm", "giảm thêm", "kéo giảm", "giảm bình quân", "giảm trong năm"].scalarWords

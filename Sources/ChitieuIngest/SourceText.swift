@@ -94,7 +94,7 @@ public enum DirectiveReader {
         if let long = raw.lines.first(where: { $0.text.utf8.count > maximumLineLength }) {
             throw .unsupportedFormat(path: path, detail: "dòng \(long.line) dài \(long.text.utf8.count / 1_000_000) MB không xuống dòng; đây không giống văn bản chỉ đạo, hãy kiểm tra lại tệp")
         }
-        let (text, map) = TextRepair.repair(raw.lines)
+        let (text, map) = TextRepair.repair(TableUnflattener.rebuild(raw.lines))
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { throw .empty(path: path) }
         return SourceText(path: path, text: text, lineMap: map, format: raw.format, encoding: raw.encoding)
     }

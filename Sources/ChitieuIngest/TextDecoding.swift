@@ -8,6 +8,8 @@ enum TextDecoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if looksBinary(bytes) { throw .binary(path: path) }
         if let text = String(data: bytes, encoding: .utf8) {
+            // UTF-8 that was read as Windows-1252 and saved again ("Tá»· lá»‡" for "Tỷ lệ").
+            if let repaired = doubleEncoded(text) { return (repaired, "utf-8 (sửa mã hóa kép)") }
             // Legacy bytes that went through a Latin-1 to UTF-8 conversion.
             if let legacy = legacyInLatin1(text) { return legacy }
             return (text, "utf-8")
@@ -35,6 +37,28 @@ enum TextDecoding {
         let scored = LegacyEncoding.allCases.map { ($0, $0.decode(bytes)) }.map { ($0.0, $0.1, VietnameseSyllables.score($0.1)) }
         guard let best = scored.max(by: { $0.2 < $1.2 }), best.2 > current + 0.3, best.2 >= 0.6 else { return nil }
         return (best.1, best.0.rawValue)
+    }
+
+    /// Windows-1252 characters above U+00FF and the bytes they stand for.
+    static let cp1252: [UInt32: UInt8] = [
+        0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02C6: 0x88,
+        0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91, 0x2019: 0x92, 0x201C: 0x93,
+        0x201D: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02DC: 0x98, 0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B,
+        0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
+    ]
+
+    /// Undoes a UTF-8 → Windows-1252 → UTF-8 round trip when the result reads better as Vietnamese.
+    static func doubleEncoded(_ text: String) -> String? {
+        // "á»" and "Ä‘" are how the commonest Vietnamese letters look after the round trip.
+        guard text.utf8.count > 20, text.contains("á»") || text.contains("Ã") || text.contains("Ä") else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            if s.value < 0x100 { bytes.append(UInt8(s.value)) } else if let b = cp1252[s.value] { bytes.append(b) } else { return nil }
+        }
+        guard let repaired = String(validating: bytes, as: UTF8.self),
+              VietnameseSyllables.score(repaired) > VietnameseSyllables.score(text) + 0.3 else { return nil }
+        return repaired
     }
 
     /// NUL bytes, or many control characters, in the first 8 KB.

@@ -203,3 +203,59 @@ struct BadInputTests {
         #expect(detail.contains("dòng 1"))
     }
 }
+
+@Suite("Tables flattened one cell per line")
+struct FlattenedTableTests {
+    @Test("A plan table flattened by a converter is read row by row, the plan column chosen over the past one")
+    func flattened() throws {
+        let text = """
+        Các chỉ tiêu chủ yếu năm 2024
+        STT
+        Chỉ tiêu
+        Đơn vị tính
+        Thực hiện năm 2023
+        Kế hoạch năm 2024
+        1
+        Tốc độ tăng trưởng GRDP
+        %
+        6,8
+        7,5-8
+        2
+        Thu ngân sách nhà nước trên địa bàn
+        tỷ đồng
+        2.300
+        2.460
+        3
+        Tỷ lệ xã đạt chuẩn nông thôn mới
+        %
+        50
+        ≥ 55
+        Ghi chú: số liệu năm 2023 là ước thực hiện.
+        """
+        let source = try DirectiveReader.decode(Data(text.utf8), path: "bang.txt")
+        let targets = TargetExtractor().extract(text: source.text, path: "bang.txt", lineMap: source.lineMap).targets
+        #expect(targets.map(\.value) == [7.5, 2460, 55])
+        #expect(targets.map(\.valueMax) == [8, nil, nil])
+        #expect(targets.map(\.comparator) == [.range, .eq, .gte])
+        #expect(targets.map(\.name) == ["Tốc độ tăng trưởng GRDP", "Thu ngân sách nhà nước trên địa bàn", "Tỷ lệ xã đạt chuẩn nông thôn mới"])
+        #expect(targets.map { $0.location?.line } == [8, 13, 18])
+    }
+}
+
+@Suite("UTF-8 read as Windows-1252 and saved again")
+struct DoubleEncodingTests {
+    @Test("Mojibake such as \"Tá»· lá»‡\" is repaired before extraction")
+    func repaired() throws {
+        let clean = "Tỷ lệ hộ nghèo giảm 4,4%; thu ngân sách nhà nước trên địa bàn đạt 2.460 tỷ đồng."
+        // Each UTF-8 byte read as a Windows-1252 character.
+        let cp1252Extra: [UInt8: Unicode.Scalar] = [0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ", 0x89: "‰",
+                                                    0x8A: "Š", 0x8B: "‹", 0x8C: "Œ", 0x8E: "Ž", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”",
+                                                    0x95: "•", 0x96: "–", 0x97: "—", 0x98: "˜", 0x99: "™", 0x9A: "š", 0x9B: "›", 0x9C: "œ", 0x9E: "ž", 0x9F: "Ÿ"]
+        var mojibake = String.UnicodeScalarView()
+        for b in clean.utf8 { mojibake.append(cp1252Extra[b] ?? Unicode.Scalar(b)) }
+        let source = try DirectiveReader.decode(Data(String(mojibake).utf8), path: "loi-font.txt")
+        #expect(source.text.contains("Tỷ lệ hộ nghèo"))
+        let targets = TargetExtractor().extract(text: source.text, path: "loi-font.txt", lineMap: source.lineMap).targets
+        #expect(targets.map(\.value) == [4.4, 2460])
+    }
+}

@@ -46,11 +46,12 @@ let package = Package(
         ]),
         .target(name: "ChitieuExtract", dependencies: ["ChitieuModel"]),
         .target(name: "ChitieuEvaluate", dependencies: ["ChitieuModel"]),
+        .target(name: "ChitieuCompare", dependencies: ["ChitieuModel"]),
         .target(name: "ChitieuEmit", dependencies: ["ChitieuModel", "Spreadsheet"]),
 
         // The only module that knows the order of the stages.
         .target(name: "ChitieuPipeline", dependencies: [
-            "ChitieuModel", "ChitieuIngest", "ChitieuExtract", "ChitieuEvaluate", "ChitieuEmit",
+            "ChitieuModel", "ChitieuIngest", "ChitieuExtract", "ChitieuEvaluate", "ChitieuCompare", "ChitieuEmit",
             "XlsxWriter", "TextMetrics", "Spreadsheet",
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -66,11 +67,13 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["XlsxReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestSupport"),
         .testTarget(name: "ChitieuModelTests", dependencies: ["ChitieuModel", "TestSupport"]),
         .testTarget(name: "ChitieuExtractTests", dependencies: ["ChitieuExtract", "ChitieuIngest", "ChitieuModel", "TestSupport"]),
-        .testTarget(name: "ChitieuEvaluateTests", dependencies: ["ChitieuEvaluate", "ChitieuIngest", "ChitieuModel", "TestSupport"]),
+        .testTarget(name: "ChitieuEvaluateTests", dependencies: ["ChitieuEvaluate", "ChitieuCompare", "ChitieuIngest", "ChitieuModel", "TestSupport"]),
         .testTarget(name: "WorkbookTests", dependencies: [
             "XlsxWriter", "XlsxReader", "TextMetrics", "Spreadsheet", "ChitieuEmit", "ChitieuModel", "TestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["chitieu", "TestSupport", "XlsxReader"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "chitieu", "TestSupport", "XlsxReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,4 +41,82 @@ public enum CSVRendering {
         }
         return table(header: header, rows: rows)
     }
+
+    /// `comparison.csv`: one row per shared indicator, each unit's target, result, completion and ranks side by side.
+    public static func comparison(_ rows: [ComparisonRow], units: [ReportingUnit]) -> String {
+        var header = ["indicator", "name", "sector", "measure", "direction"]
+        for u in units { header += ["\(u.code)_target", "\(u.code)_result", "\(u.code)_completion_pct", "\(u.code)_status", "\(u.code)_rank_completion", "\(u.code)_rank_result"] }
+        let lines = rows.map { row -> [String] in
+            var line = [row.code, field(row.name), row.sector.rawValue, field(row.measure.symbol), row.direction.rawValue]
+            for u in units {
+                let c = row.cells.first { $0.unit == u }
+                line += [number(c?.target), number(c?.result), number(c?.completion, decimals: 2), c?.status?.rawValue ?? "",
+                         c?.rankByCompletion.map(String.init) ?? "", c?.rankByResult.map(String.init) ?? ""]
+            }
+            return line
+        }
+        return table(header: header, rows: lines)
+    }
+
+    /// `summary.csv`: per unit, the counts, the share achieved, the mean completion, the score and the rank.
+    public static func summary(_ summaries: [UnitSummary]) -> String {
+        let header = ["unit", "name", "targets", "evaluated", "exceeded", "met", "not_met", "no_data", "not_evaluable", "on_track", "behind",
+                      "share_achieved_pct", "mean_completion_pct", "points", "max_points", "score", "rank", "tie_break"]
+        let rows = summaries.map { s -> [String] in
+            [field(s.unit.code), field(s.unit.name), "\(s.targets)", "\(s.evaluated)", "\(s.exceeded)", "\(s.met)", "\(s.notMet)", "\(s.noData)",
+             "\(s.notEvaluable)", "\(s.onTrack)", "\(s.behind)", number(s.shareAchieved, decimals: 2), number(s.meanCompletion, decimals: 2),
+             number(s.points, decimals: 2), number(s.maximum, decimals: 2), number(s.score, decimals: 2), s.rank.map(String.init) ?? "", field(s.tieBreak ?? "")]
+        }
+        return table(header: header, rows: rows)
+    }
+
+    /// `scoring.csv`: how each unit's points were made, target by target.
+    public static func scoring(_ summaries: [UnitSummary]) -> String {
+        let header = ["unit", "indicator", "name", "status", "weight", "points", "max_points", "rule"]
+        let rows = summaries.flatMap { s in
+            s.lines.map { l in [field(s.unit.code), field(l.indicator), field(l.name), l.status.rawValue, number(l.weight), number(l.points, decimals: 2), number(l.maximum, decimals: 2), field(l.rule)] }
+        }
+        return table(header: header, rows: rows)
+    }
+
+    /// `statistics.csv`: per indicator across units.
+    public static func statistics(_ stats: [IndicatorStatistics]) -> String {
+        var header = ["indicator", "name", "measure"]
+        for what in ["completion", "result"] {
+            header += ["count", "min", "median", "mean", "max", "sd"].map { "\(what)_\($0)" }
+        }
+        header += ["best_unit", "worst_unit"]
+        let rows = stats.map { s -> [String] in
+            var line = [s.code, field(s.name), field(s.measure.symbol)]
+            for d in [s.completion, s.result] {
+                line += [d.map { "\($0.count)" } ?? "0", number(d?.minimum, decimals: 2), number(d?.median, decimals: 2), number(d?.mean, decimals: 2),
+                         number(d?.maximum, decimals: 2), number(d?.standardDeviation, decimals: 2)]
+            }
+            return line + [field(s.best?.code ?? ""), field(s.worst?.code ?? "")]
+        }
+        return table(header: header, rows: rows)
+    }
+
+    /// `movements.csv`: which unit's directive joins which national movement.
+    public static func movements(_ unitDocuments: [(ReportingUnit, [DirectiveDocument])]) -> String {
+        let header = ["unit", "name", "movement", "movement_name", "document"]
+        var rows: [[String]] = []
+        for (unit, documents) in unitDocuments {
+            for d in documents {
+                for code in d.metadata.movements {
+                    rows.append([field(unit.code), field(unit.name), code, field(NationalMovement.named(code)?.name ?? code), field(d.path)])
+                }
+            }
+        }
+        return table(header: header, rows: rows)
+    }
+
+    /// `issues.csv`: the data-quality table.
+    public static func issues(_ issues: [DataIssue]) -> String {
+        let header = ["severity", "file", "line", "cell", "message"]
+        let rows = issues.map { i in
+            [i.severity.rawValue, field(i.location?.file ?? ""), i.location.map { String($0.line) } ?? "", field(i.location?.cell ?? ""), field(i.message)]
+        }
+        return table(header: header, rows: rows)
+    }
 }

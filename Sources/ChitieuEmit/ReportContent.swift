@@ -22,11 +22,21 @@ public struct ReportContent: Sendable {
     public var units: [ReportingUnit]
     public var evaluations: [Evaluation]
     public var documents: [DirectiveDocument]
+    /// Each unit's directives, for the movements table.
+    public var unitDocuments: [ReportingUnit: [DirectiveDocument]]
     public var issues: [DataIssue]
+    public var summaries: [UnitSummary]
+    public var comparison: [ComparisonRow]
+    public var statistics: [IndicatorStatistics]
 
     public init(title: String, period: ReportingPeriod, body: ReportingBody, place: String,
                 date: (year: Int, month: Int, day: Int), units: [ReportingUnit], evaluations: [Evaluation],
-                documents: [DirectiveDocument], issues: [DataIssue]) {
+                documents: [DirectiveDocument], unitDocuments: [ReportingUnit: [DirectiveDocument]] = [:], issues: [DataIssue],
+                summaries: [UnitSummary] = [], comparison: [ComparisonRow] = [], statistics: [IndicatorStatistics] = []) {
+        self.unitDocuments = unitDocuments
+        self.summaries = summaries
+        self.comparison = comparison
+        self.statistics = statistics
         self.title = title
         self.period = period
         self.body = body
@@ -47,39 +57,3 @@ public struct ReportContent: Sendable {
     }
 }
 
-/// Counts of one unit's evaluation, for the summary.
-public struct UnitSummary: Sendable, Hashable {
-    public var unit: ReportingUnit
-    public var targets = 0
-    public var withData = 0
-    public var exceeded = 0
-    public var met = 0
-    public var notMet = 0
-    public var noData = 0
-    public var notEvaluable = 0
-    public var onTrack = 0
-    public var behind = 0
-    /// Mean completion over rows that have one, in percent.
-    public var meanCompletion: Double?
-
-    public init(unit: ReportingUnit, evaluations: [Evaluation]) {
-        self.unit = unit
-        let mine = evaluations.filter { $0.unit == unit }
-        targets = mine.count
-        var completions: [Double] = []
-        for e in mine {
-            switch e.status {
-            case .exceeded: exceeded += 1
-            case .met: met += 1
-            case .notMet: notMet += 1
-            case .noData: noData += 1
-            case .notEvaluable: notEvaluable += 1
-            case .onTrack: onTrack += 1
-            case .behind: behind += 1
-            }
-            if e.actual != nil { withData += 1 }
-            if let c = e.completion { completions.append(c) }
-        }
-        meanCompletion = completions.isEmpty ? nil : completions.reduce(0, +) / Double(completions.count)
-    }
-}

@@ -15,6 +15,8 @@ enum Styles {
     static let header = CellStyle(font: font(bold: true), horizontal: .center, vertical: .center, wrap: true, bordered: true, fill: 0xDDEBF7)
     static let integer = CellStyle(font: font, horizontal: .right, vertical: .center, bordered: true, numberFormat: "#,##0")
     static let link = CellStyle(font: font(underline: true, color: 0x0563C1), vertical: .center, bordered: true)
+    static let bold = CellStyle(font: font(bold: true), horizontal: .left, vertical: .center, wrap: true, bordered: true)
+    static let sectorHeading = CellStyle(font: font(bold: true), horizontal: .left, vertical: .center, bordered: true, fill: 0xF2F2F2)
     static let note = CellStyle(font: font(italic: true), horizontal: .left, vertical: .center, wrap: true, bordered: true)
 
     static func decimal(_ decimals: Int) -> CellStyle {

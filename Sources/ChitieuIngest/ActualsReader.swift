@@ -4,8 +4,8 @@ import Foundation
 /// Turns a table of results into `ActualResult`s, reporting every row it cannot use.
 ///
 /// Columns: `unit, indicator, period, value, measure` (required) and `basis, status, verdict,
-/// source, name` (optional). A row with a problem is reported with its file and row and left
-/// out; the other rows go on.
+/// source, name` (optional). A row with a problem is reported with its file and row (or sheet
+/// and cell) and left out; the other rows go on.
 public enum ActualsReader {
     public static let requiredColumns = ["unit", "indicator", "period", "value", "measure"]
 
@@ -18,56 +18,46 @@ public enum ActualsReader {
                 at: SourceLocation(file: table.path, line: 1, cell: table.sheet.map { "\($0)!1" })))
             return ([], issues)
         }
-        func index(_ name: String) -> Int? { table.column(name) }
         var results: [ActualResult] = []
         for row in table.rows {
-            func cell(_ name: String) -> String? {
-                guard let i = index(name), row.values.indices.contains(i) else { return nil }
-                let v = row.values[i].trimmingCharacters(in: .whitespaces)
-                return v.isEmpty ? nil : v
-            }
-            func location(_ column: String) -> SourceLocation {
-                let place = index(column).map { table.place(row: row, column: $0) }
-                return SourceLocation(file: table.path, line: row.line, cell: table.sheet == nil ? nil : place)
-            }
+            let cells = TableRow(table: table, row: row)
             func problem(_ column: String, _ message: String) {
-                let where_ = table.sheet == nil ? "dòng \(row.line), cột \(column)" : ""
-                issues.append(DataIssue(.warning, [where_, message].filter { !$0.isEmpty }.joined(separator: ": "), at: location(column)))
+                issues.append(DataIssue(.warning, cells.prefix(column) + message + "; dòng bị bỏ qua", at: cells.location(column)))
             }
-            guard let unit = cell("unit") else { problem("unit", "thiếu đơn vị báo cáo; dòng bị bỏ qua"); continue }
-            guard let indicator = cell("indicator") else { problem("indicator", "thiếu mã chỉ tiêu; dòng bị bỏ qua"); continue }
-            guard let periodText = cell("period"), let period = ReportingPeriod(periodText) else {
-                problem("period", "kỳ báo cáo \"\(cell("period") ?? "")\" không hợp lệ; viết 2024 (cả năm) hoặc 2024-H1 (6 tháng); dòng bị bỏ qua")
+            guard let unit = cells["unit"] else { problem("unit", "thiếu đơn vị báo cáo"); continue }
+            guard let indicator = cells["indicator"] else { problem("indicator", "thiếu mã chỉ tiêu"); continue }
+            guard let periodText = cells["period"], let period = ReportingPeriod(periodText) else {
+                problem("period", "kỳ báo cáo \"\(cells["period"] ?? "")\" không hợp lệ; viết 2024 (cả năm) hoặc 2024-H1 (6 tháng)")
                 continue
             }
-            guard let valueText = cell("value") else { problem("value", "chưa có số liệu; dòng bị bỏ qua"); continue }
-            let numeric = index("value").map { row.numericColumns.contains($0) } ?? false
-            guard let value = NumberCell.parse(valueText, decimalMark: table.decimalMark, storedAsNumber: numeric) else {
-                problem("value", "giá trị \"\(valueText)\" không phải là số; dòng bị bỏ qua")
+            guard let valueText = cells["value"] else {
+                // A template row left blank: no result yet, said as a note rather than a fault.
+                issues.append(DataIssue(.note, cells.prefix("value") + "chưa nhập kết quả cho \(indicator) (\(unit))", at: cells.location("value")))
                 continue
             }
+            guard let value = cells.number("value") else { problem("value", "giá trị \"\(valueText)\" không phải là số"); continue }
             var basis = ActualResult.Basis.value
-            if let b = cell("basis") {
+            if let b = cells["basis"] {
                 guard let parsed = ActualResult.Basis(rawValue: b.lowercased()) else {
-                    problem("basis", "cơ sở \"\(b)\" không hợp lệ; dùng value, pct_of_plan hoặc change; dòng bị bỏ qua")
+                    problem("basis", "cơ sở \"\(b)\" không hợp lệ; dùng value, pct_of_plan hoặc change")
                     continue
                 }
                 basis = parsed
             }
             var status = ActualResult.Status.reported
-            if let s = cell("status") {
+            if let s = cells["status"] {
                 switch s.lowercased() {
-                case "reported", "chính thức", "thực hiện": status = .reported
+                case "reported", "chính thức", "thực hiện", "báo cáo": status = .reported
                 case "estimate", "ước", "ước thực hiện", "dự ước", "ước tính": status = .estimate
                 default:
-                    problem("status", "trạng thái \"\(s)\" không hợp lệ; dùng reported hoặc estimate; dòng bị bỏ qua")
+                    problem("status", "trạng thái \"\(s)\" không hợp lệ; dùng reported hoặc estimate")
                     continue
                 }
             }
             results.append(ActualResult(
-                unit: unit, indicator: indicator, name: cell("name"), period: period, value: value,
-                measure: MeasureUnit(cell("measure") ?? ""), basis: basis, status: status,
-                verdict: cell("verdict"), source: cell("source"), location: location("value")))
+                unit: unit, indicator: indicator, name: cells["name"], period: period, value: value,
+                measure: MeasureUnit(cells["measure"] ?? ""), basis: basis, status: status,
+                verdict: cells["verdict"], source: cells["source"], location: cells.location("value")))
         }
         return (results, issues)
     }

@@ -5,6 +5,8 @@ public struct DataIssue: Hashable, Sendable, Codable, CustomStringConvertible {
         case error
         /// The input was used, but a row or value was set aside or is doubtful.
         case warning
+        /// Worth knowing, nothing to fix: a result kept for comparison only, a target without data.
+        case note
     }
 
     public var severity: Severity
@@ -19,7 +21,11 @@ public struct DataIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var description: String {
-        let label = severity == .error ? "lỗi" : "cảnh báo"
+        let label = switch severity {
+        case .error: "lỗi"
+        case .warning: "cảnh báo"
+        case .note: "ghi chú"
+        }
         if let location { return "\(location): \(label): \(message)" }
         return "\(label): \(message)"
     }

@@ -21,6 +21,13 @@ public struct Target: Hashable, Sendable, Codable {
     /// The catalogue code this target maps to, with the confidence of the match (0-1).
     public var catalogueCode: String?
     public var catalogueConfidence: Double?
+    /// The period the target is for; nil means the year of the plan.
+    public var period: ReportingPeriod?
+    /// A plan's override of the catalogue's direction and kind.
+    public var direction: Direction?
+    public var kind: IndicatorKind?
+    /// Where the target comes from, oldest first: the directive's words, then every correction.
+    public var provenance: [String] = []
 
     public init(
         id: String, name: String, comparator: TargetComparator, value: Double, valueMax: Double? = nil,

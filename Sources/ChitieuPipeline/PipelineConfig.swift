@@ -17,6 +17,21 @@ public struct PipelineConfig: Sendable {
         public var name: String
     }
 
+    /// `scoring:` in the YAML; every key optional, defaults in `ScoringScheme.standard`.
+    struct Scoring: Decodable {
+        struct Weights: Decodable {
+            var sectors: [String: Double]?
+            var indicators: [String: Double]?
+        }
+        var exceeded: Double?
+        var met: Double?
+        var not_met: Double?
+        var no_data: Double?
+        var partial: Bool?
+        var cap: Double?
+        var weights: Weights?
+    }
+
     struct File: Decodable {
         var title: String
         var period: String
@@ -28,6 +43,7 @@ public struct PipelineConfig: Sendable {
         var place: String?
         var date: String?
         var expected_half_year_share: Double?
+        var scoring: Scoring?
     }
 
     /// The YAML file's path as given.
@@ -45,6 +61,7 @@ public struct PipelineConfig: Sendable {
     /// The date printed on the report; today when the YAML leaves it out.
     public var date: (year: Int, month: Int, day: Int)
     public var rules: EvaluationRules
+    public var scoring: ScoringScheme
 
     /// Reads and checks a pipeline file; every problem names the file and says what to fix.
     public static func load(path: String) throws(PipelineError) -> PipelineConfig {
@@ -87,12 +104,36 @@ public struct PipelineConfig: Sendable {
         if let share = file.expected_half_year_share, !(0...100).contains(share) {
             throw .config(path: path, message: "expected_half_year_share phải từ 0 đến 100 (phần trăm)")
         }
+        var scheme = ScoringScheme.standard
+        if let sc = file.scoring {
+            scheme.exceededPoints = sc.exceeded ?? scheme.exceededPoints
+            scheme.metPoints = sc.met ?? scheme.metPoints
+            scheme.notMetPoints = sc.not_met ?? scheme.notMetPoints
+            scheme.noDataPoints = sc.no_data ?? scheme.noDataPoints
+            scheme.partialCredit = sc.partial ?? scheme.partialCredit
+            scheme.capPoints = sc.cap ?? max(scheme.exceededPoints, scheme.capPoints)
+            for (name, weight) in sc.weights?.sectors ?? [:] {
+                guard let sector = Sector(rawValue: name) else {
+                    throw .config(path: path, message: "scoring.weights.sectors: lĩnh vực \"\(name)\" không có; dùng \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                scheme.sectorWeights[sector] = weight
+            }
+            for (code, weight) in sc.weights?.indicators ?? [:] {
+                guard Catalogue.standard[code] != nil else {
+                    throw .config(path: path, message: "scoring.weights.indicators: mã \"\(code)\" không có trong danh mục chỉ tiêu")
+                }
+                scheme.indicatorWeights[code] = weight
+            }
+            if [scheme.exceededPoints, scheme.metPoints, scheme.notMetPoints, scheme.capPoints].contains(where: { $0 < 0 }) {
+                throw .config(path: path, message: "điểm trong scoring không được âm")
+            }
+        }
         return PipelineConfig(
             path: path, baseDirectory: url.deletingLastPathComponent(), title: file.title, period: period, units: file.units,
             plans: file.plans ?? [], actuals: file.actuals ?? [], output: file.output,
             body: ReportingBody(parent: file.reporting_body?.parent, name: file.reporting_body?.name ?? "SỞ NỘI VỤ"),
             place: file.place ?? "", date: (date.year!, date.month!, date.day!),
-            rules: EvaluationRules(expectedHalfYearShare: file.expected_half_year_share ?? 50))
+            rules: EvaluationRules(expectedHalfYearShare: file.expected_half_year_share ?? 50), scoring: scheme)
     }
 
     /// A path from the YAML resolved against its folder, shown relative to the working directory.

@@ -42,6 +42,9 @@ public struct Worksheet: Sendable {
     public var freezeAt: CellReference?
     public var autofilter: CellRange?
     public var page = PageSetup()
+    public var validations: [DataValidation] = []
+    /// Locked cells cannot be changed; cells styled `locked: false` stay open for input.
+    public var isProtected = false
 
     public init(name: SheetName) {
         self.name = name
@@ -108,4 +111,31 @@ public struct Workbook: Sendable {
 
     /// Lower-cased names already in use, for `SheetName.make(from:avoiding:)`.
     public var takenNames: Set<String> { Set(sheets.map(\.name.folded)) }
+}
+
+/// A rule on what may be typed in a range, with the help text shown to the person typing.
+public struct DataValidation: Sendable, Hashable {
+    public enum Rule: Sendable, Hashable {
+        /// A number, optionally at least `minimum`.
+        case decimal(minimum: Double?)
+        /// One of the listed words, from a drop-down.
+        case list([String])
+    }
+
+    public var range: CellRange
+    public var rule: Rule
+    public var inputTitle: String?
+    public var inputMessage: String?
+    public var errorTitle: String?
+    public var errorMessage: String?
+
+    public init(range: CellRange, rule: Rule, inputTitle: String? = nil, inputMessage: String? = nil,
+                errorTitle: String? = nil, errorMessage: String? = nil) {
+        self.range = range
+        self.rule = rule
+        self.inputTitle = inputTitle
+        self.inputMessage = inputMessage
+        self.errorTitle = errorTitle
+        self.errorMessage = errorMessage
+    }
 }

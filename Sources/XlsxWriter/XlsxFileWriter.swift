@@ -143,12 +143,61 @@ struct SheetWriter {
         if let freeze = sheet.freezeAt {
             worksheet_freeze_panes(worksheet, lxw_row_t(freeze.row), lxw_col_t(freeze.column))
         }
+        for validation in sheet.validations { try writeValidation(validation) }
+        if sheet.isProtected {
+            // No password: the lock guards against slips, not against a determined person.
+            var options = lxw_protection()
+            options.format_columns = 1
+            options.format_rows = 1
+            worksheet_protect(worksheet, nil, &options)
+        }
         if let filter = sheet.autofilter {
             try XlsxWriterError.check(
                 worksheet_autofilter(worksheet, lxw_row_t(filter.first.row), lxw_col_t(filter.first.column),
                                      lxw_row_t(filter.last.row), lxw_col_t(filter.last.column)),
                 "worksheet_autofilter", sheet: name, cell: filter.description)
         }
+    }
+
+    private func writeValidation(_ v: DataValidation) throws(XlsxWriterError) {
+        // worksheet_data_validation_range copies the strings and the list it is given.
+        var owned: [UnsafeMutablePointer<CChar>?] = []
+        defer { owned.forEach { free($0) } }
+        func c(_ s: String?) -> UnsafeMutablePointer<CChar>? {
+            guard let s else { return nil }
+            let p = strdup(s)
+            owned.append(p)
+            return p
+        }
+        var validation = lxw_data_validation()
+        var list: [UnsafeMutablePointer<CChar>?] = []
+        switch v.rule {
+        case .decimal(let minimum):
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+            if let minimum {
+                validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+                validation.value_number = minimum
+            } else {
+                validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+                validation.minimum_number = -1e15
+                validation.maximum_number = 1e15
+            }
+        case .list(let words):
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+            list = words.map { c($0) } + [nil]
+        }
+        validation.input_title = c(v.inputTitle)
+        validation.input_message = c(v.inputMessage)
+        validation.error_title = c(v.errorTitle)
+        validation.error_message = c(v.errorMessage)
+        validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+        let r = v.range
+        let result: lxw_error = list.withUnsafeMutableBufferPointer { buffer in
+            if !buffer.isEmpty { validation.value_list = buffer.baseAddress }
+            return worksheet_data_validation_range(worksheet, lxw_row_t(r.first.row), lxw_col_t(r.first.column),
+                                                   lxw_row_t(r.last.row), lxw_col_t(r.last.column), &validation)
+        }
+        try XlsxWriterError.check(result, "worksheet_data_validation_range", sheet: name, cell: r.description)
     }
 
     private func writeMerge(_ merged: MergedCell, formats: inout FormatRegistry) throws(XlsxWriterError) {

@@ -7,7 +7,7 @@ struct Chitieu: ParsableCommand {
         commandName: "chitieu",
         abstract: "Đọc văn bản phát động thi đua, trích xuất chỉ tiêu, đánh giá kết quả và lập báo cáo Excel.",
         discussion: "Ví dụ: chitieu run pipelines/sample-2024.yaml",
-        subcommands: [Run.self, Extract.self])
+        subcommands: [Run.self, Check.self, Template.self, Extract.self])
 }
 
 extension Chitieu {
@@ -24,11 +24,53 @@ extension Chitieu {
         func run() throws {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
-                let outcome = try PipelineRunner(config: config, progress: Progress(total: 4, quiet: quiet)).run()
+                let outcome = try PipelineRunner(config: config, progress: Progress(total: 5, quiet: quiet)).run()
                 if outcome.hadInputErrors {
                     Console.error("có tệp đầu vào không đọc được (xem các dòng lỗi ở trên); báo cáo đã lập từ phần còn lại.")
                     throw ExitCode(1)
                 }
+            } catch let error as PipelineError {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Kiểm tra tệp pipeline và các tệp đầu vào, không ghi gì.")
+
+        @Argument(help: "Tệp pipeline, ví dụ pipelines/sample-2024.yaml.")
+        var pipeline: String
+
+        func run() throws {
+            do {
+                let config = try PipelineConfig.load(path: pipeline)
+                let outcome = PipelineRunner(config: config, progress: Progress(total: 4)).check()
+                print("\(config.path): \(config.units.count) đơn vị, \(outcome.targets) chỉ tiêu, \(outcome.results) kết quả dùng được; "
+                      + "\(outcome.counts.errors) lỗi, \(outcome.counts.warnings) cảnh báo, \(outcome.counts.notes) ghi chú.")
+                if outcome.hadInputErrors { throw ExitCode(1) }
+            } catch let error as PipelineError {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lập mẫu nhập kết quả (XLSX) cho từng đơn vị: chỉ tiêu điền sẵn và khóa, cột kết quả để nhập.")
+
+        @Argument(help: "Tệp pipeline, ví dụ pipelines/sample-2024.yaml.")
+        var pipeline: String
+
+        @Option(name: .shortAndLong, help: "Thư mục ghi mẫu (mặc định: thư mục output của pipeline/mau-nhap).")
+        var output: String?
+
+        func run() throws {
+            do {
+                let config = try PipelineConfig.load(path: pipeline)
+                _ = try PipelineRunner(config: config, progress: Progress(total: 4)).templates(into: output)
             } catch let error as PipelineError {
                 Console.error(error.description)
                 throw ExitCode(1)

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import XlsxReader
+import ZIPFoundation
 
 /// Runs the built `chitieu` binary as a user would.
 @Suite("chitieu from the command line", .serialized)
@@ -22,13 +23,22 @@ struct CLITests {
         defer { dir.remove() }
         let result = try runProgram(Repository.chitieuBinary, ["run", try samplePipeline(in: dir)])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("[1/4] Đọc văn bản và số liệu"))
-        #expect(result.stderr.contains("[2/4] Trích xuất chỉ tiêu: 35 chỉ tiêu"))
-        #expect(result.stderr.contains("[4/4] Xuất báo cáo"))
+        #expect(result.stderr.contains("[1/5] Đọc văn bản và số liệu"))
+        #expect(result.stderr.contains("[2/5] Trích xuất chỉ tiêu: 35 chỉ tiêu"))
+        #expect(result.stderr.contains("[4/5] So sánh và chấm điểm"))
+        #expect(result.stderr.contains("[5/5] Xuất báo cáo"))
         #expect(result.stderr.contains("Đã ghi:"))
 
         let workbook = try XlsxDocument(url: dir.url.appendingPathComponent("out/bao-cao-2024.xlsx"))
-        #expect(workbook.sheetNames == ["Tổng hợp", "Vĩnh Long", "Lạng Sơn", "Hương Trà", "Hà Giang", "Quảng Nam"])
+        #expect(workbook.sheetNames == ["Tổng hợp", "So sánh", "Vĩnh Long", "Lạng Sơn", "Hương Trà", "Hà Giang", "Quảng Nam",
+                                        "Thống kê", "Chấm điểm", "Phong trào", "Kiểm tra dữ liệu"])
+        for name in ["evaluation", "comparison", "summary", "scoring", "statistics", "movements", "issues"] {
+            #expect(FileManager.default.fileExists(atPath: dir.path("out/\(name).csv")), "\(name).csv")
+        }
+        let summary = try String(contentsOfFile: dir.path("out/summary.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(summary.first?.hasPrefix("unit,name,targets,evaluated,exceeded,met,not_met,no_data,not_evaluable,on_track,behind,share_achieved_pct,mean_completion_pct,points,max_points,score,rank") == true)
+        #expect(summary.contains { $0.hasPrefix("HG,Hà Giang,15,3,1,2,0,12,0,") && $0.hasSuffix(",1,") })
+        #expect(summary.contains { $0.hasPrefix("LS,Lạng Sơn,0,0,") && $0.hasSuffix(",,,") }, "a unit without targets has no score and no rank")
         let haGiang = try workbook.sheet(named: "Hà Giang")
         let budgetRow = try #require(haGiang.cells.first { $0.value[1]?.value == .text("Thu ngân sách nhà nước trên địa bàn") })
         #expect(budgetRow.value[4]?.value == .number(2460))
@@ -138,5 +148,136 @@ struct ExtractFormatTests {
         let r = try runProgram(Repository.chitieuBinary, ["extract", directive, "--format", "xlsx"], workingDirectory: Repository.root.path)
         #expect(r.status != 0)
         #expect(r.stderr.contains("--output"))
+    }
+}
+
+@Suite("Pipelines: check, templates and bad input", .serialized)
+struct PipelineCommandTests {
+    func pipeline(in dir: TemporaryDirectory, extra: String = "", actuals: [String]? = nil) throws -> String {
+        var yaml = try String(contentsOfFile: Repository.path("pipelines/sample-2024.yaml"), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "../samples/", with: Repository.path("samples") + "/")
+            .replacingOccurrences(of: "output: ../reports/sample-2024", with: "output: out")
+        if let actuals {
+            yaml = yaml.replacingOccurrences(of: "actuals:\n  - \(Repository.path("samples"))/actuals/ket-qua-2024.csv",
+                                             with: "actuals:\n" + actuals.map { "  - \($0)" }.joined(separator: "\n"))
+        }
+        let path = dir.path("p.yaml")
+        try (yaml + extra).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("check validates the pipeline and its inputs and writes nothing")
+    func check() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let r = try runProgram(Repository.chitieuBinary, ["check", try pipeline(in: dir)])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("5 đơn vị, 35 chỉ tiêu"))
+        #expect(r.stdout.contains("0 lỗi"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
+    }
+
+    @Test("A missing results file is named, the report is still written, and the exit status is 1")
+    func missingFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try pipeline(in: dir, actuals: [Repository.path("samples/actuals/ket-qua-2024.csv"), dir.path("khong-co.csv")])
+        let r = try runProgram(Repository.chitieuBinary, ["run", path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("khong-co.csv: không tìm thấy tệp"))
+        #expect(FileManager.default.fileExists(atPath: dir.path("out/bao-cao-2024.xlsx")))
+        let issues = try String(contentsOfFile: dir.path("out/issues.csv"), encoding: .utf8)
+        #expect(issues.contains("error,\(dir.path("khong-co.csv")),1"))
+    }
+
+    @Test("Bad result rows go to issues.csv and stderr with file and row; good rows are still evaluated")
+    func badRows() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let bad = dir.path("xau.csv")
+        try """
+        unit,indicator,period,value,measure,basis,status
+        Quảng Nam,budget_revenue,2024,27594,tỷ đồng,value,estimate
+        Quảng Nam,budget_revenue,2024,27600,tỷ đồng,value,reported
+        Hà Nội,budget_revenue,2024,1,tỷ đồng,value,reported
+        Hà Giang,forest_cover,2024,105,%,value,reported
+        Hà Giang,export_import_value,2024,mười,triệu USD,value,reported
+        Hà Giang,tourists,2024,3,tỷ đồng,value,reported
+        Quảng Nam,new_enterprises,2024,-5,doanh nghiệp,value,reported
+
+        """.write(toFile: bad, atomically: true, encoding: .utf8)
+        let r = try runProgram(Repository.chitieuBinary, ["run", try pipeline(in: dir, actuals: [bad])])
+        #expect(r.status == 0, "warnings do not fail the run: \(r.stderr)")
+        for (line, words) in [(3, "trùng"), (4, "Hà Nội"), (5, "vượt 100%"), (6, "mười"), (7, "không quy đổi"), (8, "âm")] {
+            #expect(r.stderr.contains(words), "stderr lacks \(words)")
+            let issues = try String(contentsOfFile: dir.path("out/issues.csv"), encoding: .utf8)
+            #expect(issues.split(separator: "\n").contains { $0.hasPrefix("warning,\(bad),\(line),") && $0.contains(words) }, "issues.csv row \(line)")
+        }
+        let evaluation = try String(contentsOfFile: dir.path("out/evaluation.csv"), encoding: .utf8)
+        #expect(evaluation.contains("QN,budget_revenue,Thu ngân sách trên địa bàn,2024,eq,23600,,tỷ đồng,27594,tỷ đồng,116.92,exceeded"))
+        #expect(evaluation.contains("HG,tourists,Thu hút khách du lịch,2024,eq,3.2,,triệu lượt,3,tỷ đồng,,not_evaluable"))
+    }
+
+    @Test("template writes one locked workbook per unit with targets; a filled template is read back as results")
+    func templateRoundTrip() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try pipeline(in: dir)
+        let r = try runProgram(Repository.chitieuBinary, ["template", path, "--output", dir.path("mau")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path("mau")).sorted()
+        #expect(files == ["HG-2024.xlsx", "QN-2024.xlsx"])
+        let url = dir.url.appendingPathComponent("mau/QN-2024.xlsx")
+        let document = try XlsxDocument(url: url)
+        let sheet = try document.sheet(named: "Nhập kết quả")
+        let xml = String(decoding: try document.part("xl/worksheets/sheet1.xml"), as: UTF8.self)
+        #expect(xml.contains("<sheetProtection"))
+        #expect(xml.contains("type=\"decimal\""))
+        #expect(xml.contains("reported,estimate"))
+        let header = try #require(sheet.rowsAsText.first { $0.values.first == "unit" })
+        #expect(Array(header.values.prefix(9)) == ["unit", "indicator", "period", "value", "measure", "basis", "status", "verdict", "source"])
+        let budget = try #require(sheet.rowsAsText.first { $0.values.count > 1 && $0.values[1] == "budget_revenue" })
+        let styles = try document.styles()
+        // A blank input cell carries only its style: read it from the sheet XML.
+        func style(of cell: String) throws -> Int {
+            let ns = xml as NSString
+            let m = try #require(try NSRegularExpression(pattern: "<c r=\"\(cell)\" s=\"([0-9]+)\"").firstMatch(in: xml, range: NSRange(location: 0, length: ns.length)))
+            return Int(ns.substring(with: m.range(at: 1)))!
+        }
+        #expect(styles.cellFormats[try style(of: "D\(budget.row + 1)")].locked == false, "the value cell is open for input")
+        #expect(styles.cellFormats[try style(of: "B\(budget.row + 1)")].locked == true, "the indicator cell is locked")
+
+        // Fill the budget value as a spreadsheet program would, then use the file as the results table.
+        let cell = "D\(budget.row + 1)"
+        let filled = try fill(url, cell: cell, value: "27594")
+        let run = try runProgram(Repository.chitieuBinary, ["run", "-q", try pipeline(in: dir, actuals: [filled.path])])
+        #expect(run.status == 0, "\(run.stderr)")
+        let evaluation = try String(contentsOfFile: dir.path("out/evaluation.csv"), encoding: .utf8)
+        #expect(evaluation.contains("QN,budget_revenue,Thu ngân sách trên địa bàn,2024,eq,23600,,tỷ đồng,27594,tỷ đồng,116.92,exceeded"))
+    }
+
+    /// Writes a number into an empty cell of the first sheet and saves the workbook under a new name.
+    func fill(_ url: URL, cell: String, value: String) throws -> URL {
+        let out = url.deletingLastPathComponent().appendingPathComponent("filled.xlsx")
+        let source = try Archive(url: url, accessMode: .read)
+        let target = try Archive(url: out, accessMode: .create)
+        for entry in source {
+            var data = Data()
+            _ = try source.extract(entry) { data.append($0) }
+            if entry.path == "xl/worksheets/sheet1.xml" {
+                var xml = String(decoding: data, as: UTF8.self)
+                let pattern = try NSRegularExpression(pattern: "<c r=\"\(cell)\"( s=\"[0-9]+\")?/>")
+                let ns = xml as NSString
+                let match = try #require(pattern.firstMatch(in: xml, range: NSRange(location: 0, length: ns.length)))
+                let style = match.range(at: 1).location != NSNotFound ? ns.substring(with: match.range(at: 1)) : ""
+                xml = ns.replacingCharacters(in: match.range, with: "<c r=\"\(cell)\"\(style)><v>\(value)</v></c>")
+                data = Data(xml.utf8)
+            }
+            let bytes = data
+            try target.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return out
     }
 }

@@ -1,0 +1,55 @@
+import ChitieuModel
+
+/// Checks reported results before they are used: unknown units, duplicates, impossible values,
+/// results that no target or catalogue entry can use. Nothing is dropped without an issue.
+public enum ResultChecks {
+    public static func check(_ results: [ActualResult], units: [ReportingUnit], targets: [ReportingUnit: [Target]],
+                             period: ReportingPeriod, catalogue: Catalogue) -> (usable: [ActualResult], issues: [DataIssue]) {
+        var usable: [ActualResult] = []
+        var issues: [DataIssue] = []
+        var seen: [String: ActualResult] = [:]
+        for r in results {
+            guard let unit = units.first(where: { $0.isNamed(r.unit) }) else {
+                issues.append(DataIssue(.warning, "đơn vị \"\(r.unit)\" không có trong pipeline (có: \(units.map(\.name).joined(separator: ", "))); sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: r.location))
+                continue
+            }
+            let key = "\(unit.code)|\(r.indicator)|\(r.period)|\(r.basis.rawValue)"
+            if let first = seen[key] {
+                issues.append(DataIssue(.warning, "kết quả trùng: \(unit.name), \(r.indicator), \(r.period), \(r.basis.rawValue) đã có ở \(first.location?.description ?? "dòng trước"); dòng này không được dùng", at: r.location))
+                continue
+            }
+            seen[key] = r
+            let entry = catalogue[r.indicator]
+            let isRate = r.measure == .percent && entry?.unit == .percent && entry?.kind == .level
+            if r.basis == .value, isRate, r.value > 100 {
+                issues.append(DataIssue(.warning, "tỷ lệ \(VietnameseNumber.formatCompact(r.value))% của \"\(r.indicator)\" (\(unit.name)) vượt 100%; kiểm tra lại số liệu; kết quả không được dùng", at: r.location))
+                continue
+            }
+            if r.basis == .value, r.value < 0, !r.measure.isPercentLike, entry?.kind != .growth {
+                issues.append(DataIssue(.warning, "số lượng âm (\(VietnameseNumber.formatCompact(r.value)) \(r.measure.display)) cho \"\(r.indicator)\" (\(unit.name)); kiểm tra lại số liệu; kết quả không được dùng", at: r.location))
+                continue
+            }
+            let hasTarget = (targets[unit] ?? []).contains { ($0.catalogueCode ?? $0.id) == r.indicator || $0.id == r.indicator }
+            if !hasTarget && entry == nil {
+                issues.append(DataIssue(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục; sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)", at: r.location))
+                continue
+            }
+            if r.period.year != period.year {
+                issues.append(DataIssue(.note, "kết quả kỳ \(r.period) không thuộc năm \(period.year) của báo cáo; không dùng", at: r.location))
+                continue
+            }
+            if !hasTarget && r.period == period {
+                issues.append(DataIssue(.note, "\(unit.name) không giao chỉ tiêu \"\(entry?.name ?? r.indicator)\"; kết quả chỉ dùng để so sánh giữa các đơn vị", at: r.location))
+            }
+            usable.append(r)
+        }
+        return (usable, issues)
+    }
+
+    /// A note for each target that has no result in the period.
+    public static func missingResults(_ evaluations: [Evaluation]) -> [DataIssue] {
+        evaluations.filter { $0.status == .noData }.map { e in
+            DataIssue(.note, "\(e.unit.name) chưa báo cáo kết quả \(e.period.vietnamese) cho chỉ tiêu \"\(e.target.name)\" (\(e.indicator))", at: e.target.location)
+        }
+    }
+}

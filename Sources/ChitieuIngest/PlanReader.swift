@@ -1,0 +1,95 @@
+import ChitieuModel
+import Foundation
+
+/// Turns a plan table (CSV or XLSX) into `PlanEntry` rows, reporting every row it cannot use.
+public enum PlanReader {
+    public static let requiredColumns = ["unit", "indicator", "name", "measure", "comparator", "target", "target_max", "period"]
+
+    /// Comparators as people write them in a plan table.
+    static let comparatorWords: [String: TargetComparator] = [
+        "eq": .eq, "=": .eq, "đạt": .eq, "gt": .gt, ">": .gt, "trên": .gt, "gte": .gte, ">=": .gte, "≥": .gte, "ít nhất": .gte,
+        "lt": .lt, "<": .lt, "dưới": .lt, "lte": .lte, "<=": .lte, "≤": .lte, "không quá": .lte, "range": .range, "khoảng từ": .range,
+        "từ": .range, "increase_by": .increaseBy, "tăng": .increaseBy, "decrease_by": .decreaseBy, "giảm": .decreaseBy,
+    ]
+
+    public static func entries(from table: Table) -> (entries: [PlanEntry], issues: [DataIssue]) {
+        var issues: [DataIssue] = []
+        let missing = requiredColumns.filter { table.column($0) == nil }
+        guard missing.isEmpty else {
+            issues.append(DataIssue(.error,
+                "thiếu cột \(missing.joined(separator: ", ")); tệp kế hoạch cần các cột \(requiredColumns.joined(separator: ", ")) (có: \(table.header.joined(separator: ", ")))",
+                at: SourceLocation(file: table.path, line: 1)))
+            return ([], issues)
+        }
+        var entries: [PlanEntry] = []
+        for row in table.rows {
+            let cells = TableRow(table: table, row: row)
+            func problem(_ column: String, _ message: String) {
+                issues.append(DataIssue(.warning, cells.prefix(column) + message + "; dòng bị bỏ qua", at: cells.location(column)))
+            }
+            guard let unit = cells["unit"] else { problem("unit", "thiếu đơn vị"); continue }
+            guard let indicator = cells["indicator"] else { problem("indicator", "thiếu mã chỉ tiêu"); continue }
+            guard let comparatorText = cells["comparator"], let comparator = comparatorWords[comparatorText.lowercased()] else {
+                problem("comparator", "so sánh \"\(cells["comparator"] ?? "")\" không hợp lệ; dùng eq, gt, gte, lt, lte, range, increase_by hoặc decrease_by")
+                continue
+            }
+            guard let targetText = cells["target"], let target = cells.number("target") else {
+                problem("target", "chỉ tiêu \"\(cells["target"] ?? "")\" không phải là số")
+                continue
+            }
+            _ = targetText
+            var targetMax: Double?
+            if cells["target_max"] != nil {
+                guard let v = cells.number("target_max") else { problem("target_max", "target_max \"\(cells["target_max"]!)\" không phải là số"); continue }
+                targetMax = v
+            }
+            if comparator == .range, targetMax == nil { problem("target_max", "chỉ tiêu dạng khoảng (range) cần target_max"); continue }
+            if let max = targetMax, max < target { problem("target_max", "target_max \(max) nhỏ hơn target \(target)"); continue }
+            var period: ReportingPeriod?
+            if let p = cells["period"] {
+                guard let parsed = ReportingPeriod(p) else { problem("period", "kỳ \"\(p)\" không hợp lệ; viết 2024 hoặc 2024-H1"); continue }
+                period = parsed
+            }
+            var direction: Direction?
+            if let d = cells["direction"] {
+                guard let parsed = Direction(rawValue: d.lowercased()) else { problem("direction", "direction \"\(d)\" không hợp lệ; dùng higher hoặc lower"); continue }
+                direction = parsed
+            }
+            var kind: IndicatorKind?
+            if let k = cells["kind"] {
+                guard let parsed = IndicatorKind(rawValue: k.lowercased()) else { problem("kind", "kind \"\(k)\" không hợp lệ; dùng flow, level hoặc growth"); continue }
+                kind = parsed
+            }
+            entries.append(PlanEntry(unit: unit, indicator: indicator, name: cells["name"], measure: MeasureUnit(cells["measure"] ?? ""),
+                                     comparator: comparator, target: target, targetMax: targetMax, period: period, direction: direction,
+                                     kind: kind, catalogue: cells["catalogue"], source: cells["source"], location: cells.location("target")))
+        }
+        return (entries, issues)
+    }
+}
+
+/// The cells of one table row by column name, with their places for messages.
+struct TableRow {
+    let table: Table
+    let row: Table.Row
+
+    subscript(_ name: String) -> String? {
+        guard let i = table.column(name), row.values.indices.contains(i) else { return nil }
+        let v = row.values[i].trimmingCharacters(in: .whitespaces)
+        return v.isEmpty ? nil : v
+    }
+
+    func number(_ name: String) -> Double? {
+        guard let text = self[name], let i = table.column(name) else { return nil }
+        return NumberCell.parse(text, decimalMark: table.decimalMark, storedAsNumber: row.numericColumns.contains(i))
+    }
+
+    func location(_ column: String) -> SourceLocation {
+        SourceLocation(file: table.path, line: row.line, cell: table.sheet == nil ? nil : table.column(column).map { table.place(row: row, column: $0) })
+    }
+
+    /// "dòng 7, cột value: " for CSV; the cell is in the location for workbooks.
+    func prefix(_ column: String) -> String {
+        table.sheet == nil ? "dòng \(row.line), cột \(column): " : ""
+    }
+}

@@ -43,6 +43,8 @@ public struct Worksheet: Sendable {
     public var autofilter: CellRange?
     public var page = PageSetup()
     public var validations: [DataValidation] = []
+    public var conditionalFormats: [ConditionalFormat] = []
+    public var charts: [Chart] = []
     /// Locked cells cannot be changed; cells styled `locked: false` stay open for input.
     public var isProtected = false
 
@@ -137,5 +139,64 @@ public struct DataValidation: Sendable, Hashable {
         self.inputMessage = inputMessage
         self.errorTitle = errorTitle
         self.errorMessage = errorMessage
+    }
+}
+
+/// A style applied by the spreadsheet program when a cell's text equals a word ("Vượt", "Đạt").
+public struct ConditionalFormat: Sendable, Hashable {
+    public var range: CellRange
+    public var equals: String
+    public var style: CellStyle
+
+    public init(range: CellRange, equals: String, style: CellStyle) {
+        self.range = range
+        self.equals = equals
+        self.style = style
+    }
+}
+
+/// A chart drawn from ranges of its own sheet.
+public struct Chart: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case column, bar }
+
+    public struct Series: Sendable, Hashable {
+        public var name: String
+        public var values: CellRange
+
+        public init(name: String, values: CellRange) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    public var kind: Kind
+    public var title: String
+    public var categories: CellRange
+    public var series: [Series]
+    public var valueAxisTitle: String?
+    /// The top-left cell the chart is drawn over.
+    public var anchor: CellReference
+    /// Size as a multiple of the default 480 × 288 pixels.
+    public var scale: (x: Double, y: Double)
+
+    public init(kind: Kind = .column, title: String, categories: CellRange, series: [Series], valueAxisTitle: String? = nil,
+                anchor: CellReference, scale: (x: Double, y: Double) = (1, 1)) {
+        self.kind = kind
+        self.title = title
+        self.categories = categories
+        self.series = series
+        self.valueAxisTitle = valueAxisTitle
+        self.anchor = anchor
+        self.scale = scale
+    }
+
+    public static func == (a: Chart, b: Chart) -> Bool {
+        a.kind == b.kind && a.title == b.title && a.categories == b.categories && a.series == b.series
+            && a.valueAxisTitle == b.valueAxisTitle && a.anchor == b.anchor && a.scale == b.scale
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(title)
+        h.combine(anchor)
     }
 }

@@ -45,7 +45,7 @@ public enum XlsxFileWriter {
                 throw .library(operation: "workbook_add_worksheet", sheet: sheet.name.value, cell: nil,
                                code: LXW_ERROR_PARAMETER_VALIDATION.rawValue, message: "libxlsxwriter từ chối tên trang tính")
             }
-            try SheetWriter(worksheet: worksheet, sheet: sheet).write(formats: &formats)
+            try SheetWriter(worksheet: worksheet, sheet: sheet, workbook: handle.pointer).write(formats: &formats)
         }
     }
 
@@ -114,6 +114,7 @@ struct FormatRegistry {
 struct SheetWriter {
     let worksheet: UnsafeMutablePointer<lxw_worksheet>
     let sheet: Worksheet
+    let workbook: UnsafeMutablePointer<lxw_workbook>
 
     private var name: String { sheet.name.value }
 
@@ -144,6 +145,8 @@ struct SheetWriter {
             worksheet_freeze_panes(worksheet, lxw_row_t(freeze.row), lxw_col_t(freeze.column))
         }
         for validation in sheet.validations { try writeValidation(validation) }
+        for conditional in sheet.conditionalFormats { try writeConditional(conditional, formats: &formats) }
+        for chart in sheet.charts { try writeChart(chart) }
         if sheet.isProtected {
             // No password: the lock guards against slips, not against a determined person.
             var options = lxw_protection()
@@ -157,6 +160,66 @@ struct SheetWriter {
                                      lxw_row_t(filter.last.row), lxw_col_t(filter.last.column)),
                 "worksheet_autofilter", sheet: name, cell: filter.description)
         }
+    }
+
+    private func writeConditional(_ c: ConditionalFormat, formats: inout FormatRegistry) throws(XlsxWriterError) {
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+        rule.format = try formats.format(for: c.style)
+        // A text criterion is a formula string: the word in double quotes. The call copies it.
+        let quoted = strdup("\"" + c.equals.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        defer { free(quoted) }
+        rule.value_string = quoted
+        let r = c.range
+        try XlsxWriterError.check(
+            worksheet_conditional_format_range(worksheet, lxw_row_t(r.first.row), lxw_col_t(r.first.column),
+                                               lxw_row_t(r.last.row), lxw_col_t(r.last.column), &rule),
+            "worksheet_conditional_format_range", sheet: name, cell: r.description)
+    }
+
+    private func writeChart(_ c: Chart) throws(XlsxWriterError) {
+        let type = c.kind == .column ? LXW_CHART_COLUMN : LXW_CHART_BAR
+        guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else {
+            throw .library(operation: "workbook_add_chart", sheet: name, cell: c.anchor.description,
+                           code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue, message: "không tạo được biểu đồ")
+        }
+        // The chart functions copy their strings; the font name and sizes are set on every text.
+        var font = lxw_chart_font()
+        let fontName = strdup("Times New Roman")
+        defer { free(fontName) }
+        font.name = fontName
+        font.size = 11
+        chart_title_set_name(chart, c.title)
+        var titleFont = font
+        titleFont.size = 12
+        titleFont.bold = 1
+        chart_title_set_name_font(chart, &titleFont)
+        chart_legend_set_position(chart, UInt8(c.series.count > 1 ? LXW_CHART_LEGEND_BOTTOM.rawValue : LXW_CHART_LEGEND_NONE.rawValue))
+        chart_axis_set_num_font(chart.pointee.x_axis, &font)
+        chart_axis_set_num_font(chart.pointee.y_axis, &font)
+        if let axis = c.valueAxisTitle {
+            chart_axis_set_name(chart.pointee.y_axis, axis)
+            chart_axis_set_name_font(chart.pointee.y_axis, &font)
+        }
+        for s in c.series {
+            guard let series = chart_add_series(chart, nil, nil) else {
+                throw .library(operation: "chart_add_series", sheet: name, cell: s.values.description,
+                               code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue, message: "không thêm được dãy số liệu")
+            }
+            let k = c.categories
+            chart_series_set_categories(series, name, lxw_row_t(k.first.row), lxw_col_t(k.first.column), lxw_row_t(k.last.row), lxw_col_t(k.last.column))
+            let v = s.values
+            chart_series_set_values(series, name, lxw_row_t(v.first.row), lxw_col_t(v.first.column), lxw_row_t(v.last.row), lxw_col_t(v.last.column))
+            chart_series_set_name(series, s.name)
+        }
+        var options = lxw_chart_options()
+        options.x_scale = c.scale.x
+        options.y_scale = c.scale.y
+        options.x_offset = 4
+        options.y_offset = 4
+        try XlsxWriterError.check(worksheet_insert_chart_opt(worksheet, lxw_row_t(c.anchor.row), lxw_col_t(c.anchor.column), chart, &options),
+                                  "worksheet_insert_chart_opt", sheet: name, cell: c.anchor.description)
     }
 
     private func writeValidation(_ v: DataValidation) throws(XlsxWriterError) {

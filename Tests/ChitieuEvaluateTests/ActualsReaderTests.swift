@@ -1,6 +1,7 @@
 import ChitieuIngest
 import ChitieuModel
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Reading results from CSV")
@@ -43,5 +44,27 @@ struct ActualsReaderTests {
         #expect(results.isEmpty)
         #expect(issues.first?.severity == .error)
         #expect(issues.first?.message.contains("indicator") == true)
+    }
+}
+
+@Suite("SHA-256 of input files")
+struct SHA256Tests {
+    @Test("Known vectors from FIPS 180-4, and a seed file against sha256sum", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func vectors(_ text: String, _ digest: String) {
+        #expect(SHA256.hex(Data(text.utf8)) == digest)
+    }
+
+    @Test("A seed directive hashes as sha256sum says")
+    func seed() {
+        #expect(SHA256.hex(ofFile: Repository.path("samples/directives/003_69f06bacfe25bd6e.txt")) == "b5cc35fab77715f090dba724df29d0e2d14a493e2affee870cbea4c709d3ba81")
+    }
+
+    @Test("A million 'a' crosses many blocks")
+    func long() {
+        #expect(SHA256.hex(Data(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

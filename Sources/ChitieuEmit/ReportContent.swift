@@ -1,4 +1,5 @@
 import ChitieuModel
+import Foundation
 
 /// The body that issues a report, printed top left: "UBND TỈNH …" over "SỞ NỘI VỤ".
 public struct ReportingBody: Sendable, Hashable {
@@ -8,6 +9,24 @@ public struct ReportingBody: Sendable, Hashable {
     public init(parent: String? = nil, name: String) {
         self.parent = parent
         self.name = name
+    }
+}
+
+/// An input file listed in the "Nguồn" sheet.
+public struct InputFile: Sendable, Hashable {
+    /// "Văn bản", "Kết quả", "Kế hoạch".
+    public var role: String
+    public var path: String
+    public var sha256: String?
+    public var unit: ReportingUnit?
+    public var metadata: DocumentMetadata?
+
+    public init(role: String, path: String, sha256: String?, unit: ReportingUnit? = nil, metadata: DocumentMetadata? = nil) {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+        self.unit = unit
+        self.metadata = metadata
     }
 }
 
@@ -28,6 +47,10 @@ public struct ReportContent: Sendable {
     public var summaries: [UnitSummary]
     public var comparison: [ComparisonRow]
     public var statistics: [IndicatorStatistics]
+    /// For an annual report: the same targets judged on the six-month results, where there are any.
+    public var halfYear: [Evaluation] = []
+    /// Every input file: what it is, its path and its SHA-256.
+    public var inputs: [InputFile] = []
 
     public init(title: String, period: ReportingPeriod, body: ReportingBody, place: String,
                 date: (year: Int, month: Int, day: Int), units: [ReportingUnit], evaluations: [Evaluation],
@@ -46,6 +69,14 @@ public struct ReportContent: Sendable {
         self.evaluations = evaluations
         self.documents = documents
         self.issues = issues
+    }
+
+    /// Seconds since 1970 of the report date at midnight UTC: the workbook's creation date, so
+    /// the same inputs give the same file.
+    public var creationTimestamp: Int {
+        var c = DateComponents(year: date.year, month: date.month, day: date.day)
+        c.timeZone = TimeZone(identifier: "UTC")
+        return Int(Calendar(identifier: .gregorian).date(from: c)?.timeIntervalSince1970 ?? 0)
     }
 
     /// "Hà Giang, ngày 05 tháng 01 năm 2025": days below 10 and months 1-2 take a leading zero

@@ -15,6 +15,10 @@ enum Styles {
     static let header = CellStyle(font: font(bold: true), horizontal: .center, vertical: .center, wrap: true, bordered: true, fill: 0xDDEBF7)
     static let integer = CellStyle(font: font, horizontal: .right, vertical: .center, bordered: true, numberFormat: "#,##0")
     static let link = CellStyle(font: font(underline: true, color: 0x0563C1), vertical: .center, bordered: true)
+    static let linkPlain = CellStyle(font: font(underline: true, color: 0x0563C1), vertical: .center)
+    static let statusPlain = CellStyle(font: font, horizontal: .center, vertical: .center, wrap: true, bordered: true)
+    static let hash = CellStyle(font: FontSpec(name: "Times New Roman", size: 9), horizontal: .left, vertical: .center, bordered: true)
+    static let unitLine = CellStyle(font: font(size: 12, italic: true), horizontal: .right, vertical: .center)
     static let bold = CellStyle(font: font(bold: true), horizontal: .left, vertical: .center, wrap: true, bordered: true)
     static let sectorHeading = CellStyle(font: font(bold: true), horizontal: .left, vertical: .center, bordered: true, fill: 0xF2F2F2)
     static let note = CellStyle(font: font(italic: true), horizontal: .left, vertical: .center, wrap: true, bordered: true)
@@ -30,6 +34,18 @@ enum Styles {
 
     static func numberFormat(_ decimals: Int) -> String {
         decimals == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: decimals)
+    }
+
+    /// The colours a status word takes by conditional formatting: green above, red below, grey without data.
+    static func statusColour(_ status: EvaluationStatus) -> CellStyle {
+        var style = Styles.status(status)
+        style.font.color = switch status {
+        case .exceeded, .onTrack, .met: 0x006100
+        case .notMet, .behind: 0x9C0006
+        case .noData: 0x595959
+        case .notEvaluable: 0x9C5700
+        }
+        return style
     }
 
     static func status(_ status: EvaluationStatus) -> CellStyle {

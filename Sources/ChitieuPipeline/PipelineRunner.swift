@@ -51,6 +51,7 @@ public struct PipelineRunner {
         var summaries: [UnitSummary] = []
         var comparison: [ComparisonRow] = []
         var statistics: [IndicatorStatistics] = []
+        var halfYear: [Evaluation] = []
         var issues: [DataIssue] = []
     }
 
@@ -200,6 +201,7 @@ public struct PipelineRunner {
         computed.issues += found
         computed.results = usable
         let evaluator = Evaluator(catalogue: catalogue, rules: config.rules)
+        let half = ReportingPeriod(year: config.period.year, span: .firstHalf)
         for unit in units {
             let mine = usable.filter { unit.isNamed($0.unit) }
             let (rows, issues) = evaluator.evaluate(unit: unit, targets: targets[unit] ?? [], results: mine, period: config.period) {
@@ -207,6 +209,12 @@ public struct PipelineRunner {
             }
             computed.evaluations += rows
             computed.issues += issues
+            // An annual report also shows the six-month progress where it was reported.
+            if !config.period.isFirstHalf, mine.contains(where: { $0.period == half }) {
+                computed.halfYear += evaluator.evaluate(unit: unit, targets: targets[unit] ?? [], results: mine, period: half) {
+                    IndicatorTraits.of($0, catalogue: catalogue)
+                }.evaluations.filter { $0.actual != nil }
+            }
         }
         computed.issues += ResultChecks.missingResults(computed.evaluations)
     }
@@ -223,13 +231,17 @@ public struct PipelineRunner {
         let units = self.units
         var byUnit: [ReportingUnit: [DirectiveDocument]] = [:]
         for (unit, document) in computed.documents { byUnit[unit, default: []].append(document) }
-        let content = ReportContent(title: config.title, period: config.period, body: config.body, place: config.place,
+        var content = ReportContent(title: config.title, period: config.period, body: config.body, place: config.place,
                                     date: config.date, units: units, evaluations: computed.evaluations,
                                     documents: computed.documents.map(\.1), unitDocuments: byUnit, issues: computed.issues,
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
+        content.halfYear = computed.halfYear
+        content.inputs = computed.documents.map { InputFile(role: "Văn bản", path: $0.1.path, sha256: SHA256.hex(ofFile: $0.1.path), unit: $0.0, metadata: $0.1.metadata) }
+            + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: SHA256.hex(ofFile: $0)) }
+            + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: SHA256.hex(ofFile: $0)) }
         let workbook: Workbook
         do {
-            workbook = try WorkbookLayout(measurer: measurer).workbook(for: content)
+            workbook = try WorkbookLayout(measurer: measurer).workbook(for: content, created: content.creationTimestamp)
         } catch {
             throw .stage(name: "Xuất báo cáo", message: error.description)
         }

@@ -155,7 +155,7 @@ enum StylesParser {
 
     final class Delegate: NSObject, XMLParserDelegate {
         var fonts: [XlsxFont] = []
-        var formats: [(fontId: Int, numFmtId: Int, locked: Bool)] = []
+        var formats: [(fontId: Int, numFmtId: Int, locked: Bool, wrap: Bool)] = []
         var numberFormats: [Int: String] = [:]
         private var section = ""
         private var font: XlsxFont?
@@ -172,7 +172,9 @@ enum StylesParser {
             case "numFmt":
                 if let id = attributes["numFmtId"].flatMap(Int.init) { numberFormats[id] = attributes["formatCode"] ?? "" }
             case "xf" where section == "cellXfs":
-                formats.append((attributes["fontId"].flatMap(Int.init) ?? 0, attributes["numFmtId"].flatMap(Int.init) ?? 0, true))
+                formats.append((attributes["fontId"].flatMap(Int.init) ?? 0, attributes["numFmtId"].flatMap(Int.init) ?? 0, true, false))
+            case "alignment" where section == "cellXfs":
+                if attributes["wrapText"] == "1", !formats.isEmpty { formats[formats.count - 1].wrap = true }
             case "protection" where section == "cellXfs":
                 if attributes["locked"] == "0", !formats.isEmpty { formats[formats.count - 1].locked = false }
             default: break

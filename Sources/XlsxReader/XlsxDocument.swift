@@ -102,7 +102,7 @@ public struct XlsxFont: Hashable, Sendable {
 public struct XlsxStyles: Sendable {
     public var fonts: [XlsxFont]
     /// For each cellXfs entry: font index, number format id, and whether the cell is locked.
-    public var cellFormats: [(fontId: Int, numFmtId: Int, locked: Bool)]
+    public var cellFormats: [(fontId: Int, numFmtId: Int, locked: Bool, wrap: Bool)]
     public var numberFormats: [Int: String]
 
     public func font(ofStyle index: Int) -> XlsxFont? {

@@ -31,7 +31,7 @@ struct CLITests {
 
         let workbook = try XlsxDocument(url: dir.url.appendingPathComponent("out/bao-cao-2024.xlsx"))
         #expect(workbook.sheetNames == ["Tổng hợp", "So sánh", "Vĩnh Long", "Lạng Sơn", "Hương Trà", "Hà Giang", "Quảng Nam",
-                                        "Thống kê", "Chấm điểm", "Phong trào", "Kiểm tra dữ liệu"])
+                                        "Thống kê", "Chấm điểm", "Phong trào", "Nguồn", "Kiểm tra dữ liệu"])
         for name in ["evaluation", "comparison", "summary", "scoring", "statistics", "movements", "issues"] {
             #expect(FileManager.default.fileExists(atPath: dir.path("out/\(name).csv")), "\(name).csv")
         }
@@ -40,14 +40,20 @@ struct CLITests {
         #expect(summary.contains { $0.hasPrefix("HG,Hà Giang,15,3,1,2,0,12,0,") && $0.hasSuffix(",1,") })
         #expect(summary.contains { $0.hasPrefix("LS,Lạng Sơn,0,0,") && $0.hasSuffix(",,,") }, "a unit without targets has no score and no rank")
         let haGiang = try workbook.sheet(named: "Hà Giang")
+        // Columns by their printed titles (row 10): the annual sheet also shows six-month columns.
+        func column(_ sheet: XlsxSheet, _ title: String) throws -> Int {
+            try #require(sheet.cells[9]?.first { $0.value.value == .text(title) }?.key, "no column \(title)")
+        }
         let budgetRow = try #require(haGiang.cells.first { $0.value[1]?.value == .text("Thu ngân sách nhà nước trên địa bàn") })
-        #expect(budgetRow.value[4]?.value == .number(2460))
-        #expect(budgetRow.value[6]?.value == .number(119.9))
-        #expect(budgetRow.value[7]?.value == .text("Vượt"))
+        #expect(budgetRow.value[try column(haGiang, "Kế hoạch")]?.value == .number(2460))
+        #expect(budgetRow.value[try column(haGiang, "Tỷ lệ hoàn thành (%)")]?.value == .number(119.9))
+        #expect(budgetRow.value[try column(haGiang, "Đánh giá")]?.value == .text("Vượt"))
         let quangNam = try workbook.sheet(named: "Quảng Nam")
         let growth = try #require(quangNam.cells.first { ($0.value[1]?.value.text ?? "").hasPrefix("Tốc độ tăng tổng sản phẩm") })
-        #expect(growth.value[5]?.value == .number(7.1))
-        #expect(growth.value[7]?.value == .text("Không đạt"))
+        #expect(growth.value[try column(quangNam, "Thực hiện 6 tháng")]?.value == .number(2.7))
+        #expect(growth.value[try column(quangNam, "Tiến độ 6 tháng")]?.value == .text("Chậm tiến độ"))
+        #expect(growth.value[try column(quangNam, "Thực hiện")]?.value == .number(7.1))
+        #expect(growth.value[try column(quangNam, "Đánh giá")]?.value == .text("Không đạt"))
         let styles = try workbook.styles()
         let fonts = Set(haGiang.cells.values.flatMap(\.values).compactMap { styles.font(ofStyle: $0.styleIndex)?.name })
         #expect(fonts == ["Times New Roman"])

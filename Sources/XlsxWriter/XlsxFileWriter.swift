@@ -49,7 +49,7 @@ public enum XlsxFileWriter {
         }
     }
 
-    private static func setProperties(_ handle: borrowing WorkbookHandle, _ p: DocumentProperties) throws(XlsxWriterError) {
+    static func setProperties(_ handle: borrowing WorkbookHandle, _ p: DocumentProperties) throws(XlsxWriterError) {
         // workbook_set_properties copies every string, so the C strings only need to live for the call.
         let strings = [p.title, p.subject, p.author, p.keywords, p.comments].map { $0.map { strdup($0) } ?? nil }
         defer { strings.forEach { free($0) } }

@@ -1,0 +1,84 @@
+import CXlsxWriter
+import Foundation
+import Spreadsheet
+
+/// One cell of a streamed row; `style` indexes the sheet's style palette.
+public enum StreamCell: Sendable {
+    case text(String, style: Int)
+    case number(Double, style: Int)
+    case empty
+}
+
+/// A sheet written row by row, for national-scale reports: rows are produced on demand and
+/// never held together, and libxlsxwriter's constant-memory mode flushes each row to disk.
+public struct StreamingSheet {
+    public var name: SheetName
+    public var columnWidths: [Int: Double]
+    /// The styles the rows refer to by index.
+    public var styles: [CellStyle]
+    public var rowCount: Int
+    /// Produces row `i` (0-based) when it is written.
+    public var row: (Int) -> [StreamCell]
+
+    public init(name: SheetName, columnWidths: [Int: Double], styles: [CellStyle], rowCount: Int, row: @escaping (Int) -> [StreamCell]) {
+        self.name = name
+        self.columnWidths = columnWidths
+        self.styles = styles
+        self.rowCount = rowCount
+        self.row = row
+    }
+}
+
+extension XlsxFileWriter {
+    /// Writes streamed sheets in constant-memory mode, under a temporary name renamed into place.
+    public static func write(streaming sheets: [StreamingSheet], properties: DocumentProperties = DocumentProperties(),
+                             to url: URL) throws(XlsxWriterError) {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+        do throws(XlsxWriterError) {
+            let handle = try WorkbookHandle(path: temporary.path, constantMemory: true, temporaryDirectory: nil)
+            try setProperties(handle, properties)
+            var registry = FormatRegistry(workbook: handle.pointer)
+            var seen = Set<String>()
+            for sheet in sheets {
+                guard seen.insert(sheet.name.folded).inserted else {
+                    throw XlsxWriterError.sheetName(.init(message: SheetNameError.duplicate(name: sheet.name.value, existing: sheet.name.value).description))
+                }
+                guard let worksheet = sheet.name.value.withCString({ workbook_add_worksheet(handle.pointer, $0) }) else {
+                    throw XlsxWriterError.library(operation: "workbook_add_worksheet", sheet: sheet.name.value, cell: nil,
+                                                  code: LXW_ERROR_PARAMETER_VALIDATION.rawValue, message: "libxlsxwriter từ chối tên trang tính")
+                }
+                var palette: [UnsafeMutablePointer<lxw_format>] = []
+                for style in sheet.styles { palette.append(try registry.format(for: style)) }
+                for (column, width) in sheet.columnWidths.sorted(by: { $0.key < $1.key }) {
+                    try XlsxWriterError.check(worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil),
+                                              "worksheet_set_column", sheet: sheet.name.value, cell: CellReference.columnName(column))
+                }
+                for r in 0..<sheet.rowCount {
+                    for (c, cell) in sheet.row(r).enumerated() {
+                        let result: lxw_error
+                        switch cell {
+                        case .text(let s, let style):
+                            result = s.withCString { worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), $0, palette[style]) }
+                        case .number(let n, let style):
+                            result = worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), n, palette[style])
+                        case .empty:
+                            continue
+                        }
+                        if result != LXW_NO_ERROR {
+                            try XlsxWriterError.check(result, "ghi ô", sheet: sheet.name.value, cell: CellReference(row: r, column: c).description)
+                        }
+                    }
+                }
+            }
+            try handle.close()
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .fileSystem(operation: "ghi", path: url.path, reason: reason)
+        }
+    }
+}

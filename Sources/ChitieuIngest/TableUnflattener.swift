@@ -16,7 +16,8 @@ enum TableUnflattener {
         var result: [RawLine] = []
         var i = 0
         while i < lines.count {
-            if let (rows, used) = table(at: i, in: lines) {
+            // A table starts with a short cell ("STT", "Chỉ tiêu"); longer lines are passed at once.
+            if (1...30).contains(lines[i].text.utf8.count), let (rows, used) = table(at: i, in: lines) {
                 result += rows
                 i += used
             } else {
@@ -36,6 +37,8 @@ enum TableUnflattener {
         var header: [String] = []
         var j = start
         while j < lines.count, header.count < 8 {
+            // Header cells are short: a long line ends the search before any string work.
+            guard lines[j].text.utf8.count <= 80 else { break }
             let cell = key(lines[j].text)
             if cell.isEmpty { j += 1; continue }
             guard cell.count <= 40 else { break }

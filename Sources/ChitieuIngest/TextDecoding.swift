@@ -50,7 +50,7 @@ enum TextDecoding {
     /// Undoes a UTF-8 → Windows-1252 → UTF-8 round trip when the result reads better as Vietnamese.
     static func doubleEncoded(_ text: String) -> String? {
         // "á»" and "Ä‘" are how the commonest Vietnamese letters look after the round trip.
-        guard text.utf8.count > 20, text.contains("á»") || text.contains("Ã") || text.contains("Ä") else { return nil }
+        guard text.utf8.count > 20, hasDoubleEncodingMarks(text) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
@@ -59,6 +59,20 @@ enum TextDecoding {
         guard let repaired = String(validating: bytes, as: UTF8.self),
               VietnameseSyllables.score(repaired) > VietnameseSyllables.score(text) + 0.3 else { return nil }
         return repaired
+    }
+
+    /// "Ã" (C3 83), "Ä" (C3 84) or "á»" (C3 A1 C2 BB) in the bytes: looked for without Foundation.
+    static func hasDoubleEncodingMarks(_ text: String) -> Bool {
+        var last: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var count = 0
+        for b in text.utf8 {
+            if (last.2 == 0xC3 && (b == 0x83 || b == 0x84)) || (last == (0xC3, 0xA1, 0xC2) && b == 0xBB) {
+                count += 1
+                if count >= 3 { return true }
+            }
+            last = (last.1, last.2, b)
+        }
+        return false
     }
 
     /// NUL bytes, or many control characters, in the first 8 KB.

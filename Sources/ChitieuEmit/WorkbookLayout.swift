@@ -265,7 +265,7 @@ public struct WorkbookLayout {
                     (.text(m?.issuer ?? ""), Styles.wrapped), (.text(m?.signer ?? ""), Styles.cell), (.text(f.path), Styles.wrappedSmall),
                     (.text(f.sha256 ?? "không đọc được"), Styles.hash)]
         }
-        var sheet = tableSheet(content, name: name, subtitle: "Nguồn số liệu. Kỳ báo cáo \(content.period.vietnamese): số liệu từ \(content.period.dataWindowText) (Nghị định 09/2019/NĐ-CP)",
+        var sheet = tableSheet(content, name: name, subtitle: "Văn bản và số liệu đầu vào; kỳ số liệu theo Nghị định 09/2019/NĐ-CP",
                                unitLine: "", header: header, rows: rows)
         finish(&sheet, wrapColumns: [6: 30, 8: 34])
         return sheet

@@ -302,8 +302,9 @@ public struct WorkbookLayout {
         switch t.comparator {
         case .eq: return approx.isEmpty ? "đạt" : "đạt khoảng"
         case .range: return "từ \(v) đến \(VietnameseNumber.formatCompact(t.valueMax ?? t.value))"
-        case .increaseBy: return "tăng \(approx)" + v + (t.unit == .percentagePoint ? " điểm %" : "")
-        case .decreaseBy: return "giảm \(approx)" + v + (t.unit == .percentagePoint ? " điểm %" : "")
+        case .increaseBy, .decreaseBy:
+            let upper = t.valueMax.map { " - " + VietnameseNumber.formatCompact($0) } ?? ""
+            return (t.comparator == .increaseBy ? "tăng " : "giảm ") + approx + v + upper + (t.unit == .percentagePoint ? " điểm %" : "")
         default: return t.comparator.vietnamese + " " + v
         }
     }

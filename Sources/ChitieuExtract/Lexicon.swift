@@ -50,15 +50,15 @@ enum Lexicon {
 
     static let strictlyAbove: [[Unicode.Scalar]] = [">", "trên", "hơn", "cao hơn", "vượt", "lớn hơn", "vượt mức"].scalarWords
     static let atLeast: [[Unicode.Scalar]] = ["≥", ">=", "ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "không ít hơn", "tối thiểu là", "ít nhất là"].scalarWords
-    static let strictlyBelow: [[Unicode.Scalar]] = ["<", "dưới", "thấp hơn", "ít hơn", "nhỏ hơn", "còn dưới", "xuống dưới", "giảm xuống dưới", "giảm còn dưới"].scalarWords
+    static let strictlyBelow: [[Unicode.Scalar]] = ["<", "dưới", "thấp hơn", "ít hơn", "nhỏ hơn", "còn dưới", "xuống dưới", "giảm xuống dưới", "giảm còn dưới", "xuống còn dưới", "xuống mức dưới"].scalarWords
     static let atMost: [[Unicode.Scalar]] = ["≤", "<=", "không quá", "tối đa", "không vượt quá", "không cao hơn", "không lớn hơn", "còn", "xuống còn", "giảm còn", "giảm xuống còn", "top", "còn không quá", "ở mức không quá"].scalarWords
     static let approximately: [[Unicode.Scalar]] = ["khoảng", "gần", "xấp xỉ", "trên dưới", "khoảng từ", "ước khoảng"].scalarWords
     static let increase: [[Unicode.Scalar]] = ["tăng thêm", "tăng", "thêm", "tăng trong năm", "tăng lên", "phát triển thêm", "có thêm", "bổ sung thêm", "tăng bình quân"].scalarWords
     static let decrease: [[Unicode.Scalar]] = ["giảm", "giảm thêm", "kéo giảm", "giảm bình quân", "giảm trong năm"].scalarWords
     /// Words that sit between a name and its number without changing the comparator.
     static let linkers: [[Unicode.Scalar]] = [
-        "đạt", "đạt và vượt", "là", "chiếm", "ở mức", "mức", "lên", "lên mức", "đạt mức", "bằng", "có", "duy trì", "bình quân",
-        "đạt tỷ lệ", "đạt tỉ lệ", "với", "trong năm", "cả năm", "năm nay", "từ",
+        "đạt", "đạt và vượt", "là", "ở mức", "mức", "lên", "lên mức", "đạt mức", "bằng", "có", "duy trì", "bình quân",
+        "đạt tỷ lệ", "đạt tỉ lệ", "với", "trong năm", "cả năm", "năm nay", "từ", "xuống", "giảm xuống",
     ].scalarWords
 
     /// Words after a number that make it a bound: "80% trở lên", "5% trở xuống".
@@ -90,6 +90,7 @@ enum Lexicon {
     /// Verbs that make a good head for a name when the number comes first: "Giải ngân kế hoạch vốn".
     static let keptVerbs: Set<String> = [
         "giải ngân", "hoàn thành", "thành lập", "thu hút", "đón", "tạo việc làm cho", "giải quyết việc làm cho", "kết nạp", "trồng",
+        "tạo việc làm mới cho", "giải quyết việc làm mới cho", "tạo việc làm mới", "giải quyết việc làm mới",
         "trồng mới", "xây dựng", "đào tạo", "tuyển sinh", "hỗ trợ", "cấp", "xóa", "huy động", "thu",
     ]
 

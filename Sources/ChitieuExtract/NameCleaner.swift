@@ -36,6 +36,12 @@ enum NameCleaner {
         return l.hasPrefix("tỷ lệ") || l.hasPrefix("tỉ lệ") || l.hasPrefix("tỷ suất") || l.hasPrefix("tỷ trọng") || l.hasPrefix("tỉ trọng")
     }
 
+    static func isPerPopulation(_ name: String) -> Bool {
+        let l = name.lowercased()
+        return l.hasSuffix("/vạn dân") || l.hasSuffix("/1 vạn dân") || l.hasSuffix("trên 1 vạn dân") || l.hasSuffix("trên vạn dân")
+            || l.hasSuffix("/10.000 dân")
+    }
+
     static func mentionsGrowth(_ name: String) -> Bool {
         let l = name.lowercased()
         return l.contains("tăng trưởng") || l.contains("tốc độ")

@@ -24,8 +24,15 @@ struct TargetReading {
         var comparator = TargetComparator.eq
         var unit = MeasureUnit(q.unit)
         let isRateSubject = NameCleaner.isRate(nameBefore) || (nameBefore.isEmpty && q.isPercent && afterText.isEmpty)
+        let amountGrowth = q.isPercent && !isRateSubject && !nameBefore.isEmpty
         if q.valueMax != nil {
-            comparator = .range
+            // "Tỷ lệ hộ nghèo giảm 1,5 - 2%" is a decrease of 1,5 to 2 points; "GRDP tăng 7,5-8%" a range of the growth rate.
+            if let change = cues.change, !amountGrowth {
+                comparator = change
+                if q.isPercent && isRateSubject { unit = .percentagePoint }
+            } else {
+                comparator = .range
+            }
         } else if q.isRank {
             comparator = .lte
         } else if let bound = q.boundAfter {
@@ -43,6 +50,10 @@ struct TargetReading {
             }
         }
 
+        // "nông, lâm nghiệp và thủy sản chiếm 28,5%": a share of a whole.
+        if cues.share, q.isPercent, !nameBefore.isEmpty, !NameCleaner.isRate(nameBefore) {
+            nameBefore = "Tỷ trọng " + NameCleaner.lowerFirst(nameBefore)
+        }
         if cues.change == .increaseBy, q.isPercent, !isRateSubject, !nameBefore.isEmpty, !NameCleaner.mentionsGrowth(nameBefore) {
             nameBefore = "Tốc độ tăng " + NameCleaner.lowerFirst(nameBefore)
         }
@@ -80,6 +91,10 @@ struct TargetReading {
         }
         name = NameCleaner.upperFirst(name)
         guard !name.isEmpty else { return nil }
+        // "Số bác sĩ/vạn dân 10,5 bác sĩ": the name carries the per-population unit.
+        if q.unitIsNoun, !q.unit.contains("/"), NameCleaner.isPerPopulation(name) {
+            unit = MeasureUnit(q.unit + "/vạn dân")
+        }
         let start = textStart
         return Target(
             id: "", name: name, comparator: comparator, value: q.value, valueMax: q.valueMax, unit: unit,
@@ -112,6 +127,8 @@ struct TargetReading {
         var bound: TargetComparator?
         var change: TargetComparator?
         var approx = false
+        /// "chiếm": the number is a share of a whole.
+        var share = false
     }
 
     /// Walks back from the number over comparator words and linkers; returns what they say and
@@ -127,6 +144,7 @@ struct TargetReading {
             (Lexicon.strictlyBelow, { if $0.bound == nil { $0.bound = .lt } }),
             (Lexicon.decrease, { if $0.change == nil { $0.change = .decreaseBy } }),
             (Lexicon.increase, { if $0.change == nil { $0.change = .increaseBy } }),
+            (Lexicon.shareCues, { $0.share = true }),
             (Lexicon.linkers, { _ in }),
         ]
         var matched = true
@@ -181,6 +199,9 @@ struct TargetReading {
 }
 
 extension Lexicon {
+    /// "chiếm 28,5%": a share of a whole.
+    static let shareCues: [[Unicode.Scalar]] = ["chiếm", "chiếm khoảng", "chiếm tỷ trọng", "chiếm tỉ trọng"].scalarWords
+
     /// Fillers skipped before a target's exact words (its `text`).
     static let textFillers: [[Unicode.Scalar]] = [
         "phấn đấu", "phân đầu", "phần đầu", "phấn đầu", "phân đấu", "cụ thể là", "trong đó", "và", "đồng thời",

@@ -62,7 +62,9 @@ public struct Target: Hashable, Sendable, Codable {
         switch comparator {
         case .eq: return approxText + number + unitText
         case .range: return number + " - " + VietnameseNumber.formatCompact(valueMax ?? value) + unitText
-        default: return comparator.vietnamese + " " + approxText + number + unitText
+        default:
+            let upper = valueMax.map { " - " + VietnameseNumber.formatCompact($0) } ?? ""
+            return comparator.vietnamese + " " + approxText + number + upper + unitText
         }
     }
 }

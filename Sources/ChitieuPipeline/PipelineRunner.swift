@@ -160,27 +160,25 @@ public struct PipelineRunner {
                 }
             }
         }
-        for table in config.plans {
-            let path = config.resolve(table)
-            do {
-                let read = PlanReader.entries(from: try TableReader.read(path: path))
-                inputs.plans += read.entries
-                inputs.issues += read.issues
-            } catch {
-                inputs.issues.append(DataIssue(.error, error.description, at: SourceLocation(file: path, line: 1)))
-            }
-        }
-        for table in config.actuals {
-            let path = config.resolve(table)
-            do {
-                let read = ActualsReader.results(from: try TableReader.read(path: path))
-                inputs.results += read.results
-                inputs.issues += read.issues
-            } catch {
-                inputs.issues.append(DataIssue(.error, error.description, at: SourceLocation(file: path, line: 1)))
-            }
-        }
+        inputs.plans = readTables(config.plans, into: &inputs.issues) { PlanReader.entries(from: $0) }
+        inputs.results = readTables(config.actuals, into: &inputs.issues) { ActualsReader.results(from: $0) }
         return inputs
+    }
+
+    /// Reads every table of a list; a file that cannot be read becomes an error and the others go on.
+    func readTables<Row>(_ paths: [String], into issues: inout [DataIssue], _ rows: (Table) -> ([Row], [DataIssue])) -> [Row] {
+        var all: [Row] = []
+        for table in paths {
+            let path = config.resolve(table)
+            do {
+                let (read, found) = rows(try TableReader.read(path: path))
+                all += read
+                issues += found
+            } catch {
+                issues.append(DataIssue(.error, error.description, at: SourceLocation(file: path, line: 1)))
+            }
+        }
+        return all
     }
 
     func evaluate(units: [ReportingUnit], inputs: Inputs, computed: inout Computed) {

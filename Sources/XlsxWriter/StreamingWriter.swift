@@ -33,9 +33,7 @@ extension XlsxFileWriter {
     /// Writes streamed sheets in constant-memory mode, under a temporary name renamed into place.
     public static func write(streaming sheets: [StreamingSheet], properties: DocumentProperties = DocumentProperties(),
                              to url: URL) throws(XlsxWriterError) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
-        do throws(XlsxWriterError) {
-            let handle = try WorkbookHandle(path: temporary.path, constantMemory: true, temporaryDirectory: nil)
+        try writeWhole(to: url, constantMemory: true) { handle throws(XlsxWriterError) in
             try setProperties(handle, properties)
             var registry = FormatRegistry(workbook: handle.pointer)
             var seen = Set<String>()
@@ -70,15 +68,6 @@ extension XlsxFileWriter {
                     }
                 }
             }
-            try handle.close()
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .fileSystem(operation: "ghi", path: url.path, reason: reason)
         }
     }
 }

@@ -9,11 +9,20 @@ import Spreadsheet
 /// failed run never leaves a half-written workbook or replaces a good one.
 public enum XlsxFileWriter {
     public static func write(_ workbook: Workbook, to url: URL, constantMemory: Bool = false) throws(XlsxWriterError) {
+        try writeWhole(to: url, constantMemory: constantMemory) { handle throws(XlsxWriterError) in
+            try populate(handle, from: workbook)
+        }
+    }
+
+    /// Runs `fill` on a new workbook written under a temporary name beside `url`, then renames
+    /// it into place; on any failure the partial file is removed and `url` is left as it was.
+    static func writeWhole(to url: URL, constantMemory: Bool,
+                           _ fill: (borrowing WorkbookHandle) throws(XlsxWriterError) -> Void) throws(XlsxWriterError) {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
-        do {
+        do throws(XlsxWriterError) {
             let handle = try WorkbookHandle(path: temporary.path, constantMemory: constantMemory, temporaryDirectory: nil)
-            try populate(handle, from: workbook)
+            try fill(handle)
             try handle.close()
         } catch {
             try? FileManager.default.removeItem(at: temporary)

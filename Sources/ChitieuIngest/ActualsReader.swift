@@ -11,13 +11,7 @@ public enum ActualsReader {
 
     public static func results(from table: Table) -> (results: [ActualResult], issues: [DataIssue]) {
         var issues: [DataIssue] = []
-        let missing = requiredColumns.filter { table.column($0) == nil }
-        guard missing.isEmpty else {
-            issues.append(DataIssue(.error,
-                "thiếu cột \(missing.joined(separator: ", ")); bảng kết quả cần các cột \(requiredColumns.joined(separator: ", ")) (có: \(table.header.joined(separator: ", ")))",
-                at: SourceLocation(file: table.path, line: 1, cell: table.sheet.map { "\($0)!1" })))
-            return ([], issues)
-        }
+        if let missing = table.missingColumns(requiredColumns, kind: "bảng kết quả") { return ([], [missing]) }
         var results: [ActualResult] = []
         for row in table.rows {
             let cells = TableRow(table: table, row: row)

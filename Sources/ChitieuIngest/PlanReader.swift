@@ -14,13 +14,7 @@ public enum PlanReader {
 
     public static func entries(from table: Table) -> (entries: [PlanEntry], issues: [DataIssue]) {
         var issues: [DataIssue] = []
-        let missing = requiredColumns.filter { table.column($0) == nil }
-        guard missing.isEmpty else {
-            issues.append(DataIssue(.error,
-                "thiếu cột \(missing.joined(separator: ", ")); tệp kế hoạch cần các cột \(requiredColumns.joined(separator: ", ")) (có: \(table.header.joined(separator: ", ")))",
-                at: SourceLocation(file: table.path, line: 1)))
-            return ([], issues)
-        }
+        if let missing = table.missingColumns(requiredColumns, kind: "tệp kế hoạch") { return ([], [missing]) }
         var entries: [PlanEntry] = []
         for row in table.rows {
             let cells = TableRow(table: table, row: row)

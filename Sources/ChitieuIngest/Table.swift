@@ -1,3 +1,4 @@
+import ChitieuModel
 import Foundation
 import XlsxReader
 
@@ -24,6 +25,15 @@ public struct Table: Sendable {
     public func column(_ name: String) -> Int? {
         let key = Table.key(name)
         return header.firstIndex { Table.key($0) == key }
+    }
+
+    /// An error naming the required columns the header lacks, or nil when all are there.
+    public func missingColumns(_ required: [String], kind: String) -> DataIssue? {
+        let missing = required.filter { column($0) == nil }
+        guard !missing.isEmpty else { return nil }
+        return DataIssue(.error,
+            "thiếu cột \(missing.joined(separator: ", ")); \(kind) cần các cột \(required.joined(separator: ", ")) (có: \(header.joined(separator: ", ")))",
+            at: SourceLocation(file: path, line: 1, cell: sheet.map { "\($0)!1" }))
     }
 
     /// A cell reference a person can find: "D7" in a workbook, "dòng 7, cột value" in CSV.

@@ -2,6 +2,19 @@ import ChitieuExtract
 import ChitieuModel
 import Testing
 
+/// Extracts one phrase and checks it gives exactly the expected target.
+func expectSingleTarget(_ p: Phrase) throws {
+    let targets = TargetExtractor().extract(text: p.text, path: "phrase.txt").targets
+    #expect(targets.count == 1, "\(targets.map(\.text))")
+    let t = try #require(targets.first)
+    #expect(t.value == p.value)
+    #expect(t.valueMax == p.valueMax)
+    #expect(t.unit.display == p.unit)
+    #expect(t.comparator == p.comparator)
+    #expect(t.approx == p.approx)
+    #expect((t.unit == .percentagePoint) == p.points)
+}
+
 /// One phrase and the target an official would write down for it.
 struct Phrase: Sendable, CustomTestStringConvertible {
     var text: String
@@ -48,15 +61,7 @@ struct PhraseTests {
 
     @Test("Each phrase gives exactly its target", arguments: phrases)
     func phrase(_ p: Phrase) throws {
-        let document = TargetExtractor().extract(text: p.text, path: "phrase.txt")
-        #expect(document.targets.count == 1, "\(document.targets.map(\.text))")
-        let t = try #require(document.targets.first)
-        #expect(t.value == p.value)
-        #expect(t.valueMax == p.valueMax)
-        #expect(t.unit.display == p.unit)
-        #expect(t.comparator == p.comparator)
-        #expect(t.approx == p.approx)
-        #expect((t.unit == .percentagePoint) == p.points)
+        try expectSingleTarget(p)
     }
 
     @Test("Dates, years, document numbers, anniversaries and counters are not targets", arguments: [
@@ -120,14 +125,7 @@ struct PlanPhraseTests {
 
     @Test("Each phrase gives exactly its target", arguments: phrases)
     func phrase(_ p: Phrase) throws {
-        let targets = TargetExtractor().extract(text: p.text, path: "phrase.txt").targets
-        #expect(targets.count == 1, "\(targets.map(\.text))")
-        let t = try #require(targets.first)
-        #expect(t.value == p.value)
-        #expect(t.valueMax == p.valueMax)
-        #expect(t.unit.display == p.unit)
-        #expect(t.comparator == p.comparator)
-        #expect(t.approx == p.approx)
+        try expectSingleTarget(p)
     }
 
     @Test("A growth written after a target belongs to it")

@@ -5,6 +5,8 @@ struct Clause {
     var itemMarker: Bool
     /// The clause opens a line.
     var startsLine: Bool = false
+    /// The clause opens a sentence (after ".", "!", "?" or a line break).
+    var startsSentence: Bool = false
 }
 
 /// A segment of a clause: one target's words. "trong đó" segments belong to the target before.
@@ -20,12 +22,14 @@ enum ClauseSplitter {
         var start = 0
         var marker = false
         var lineStart = true
+        var sentenceStart = true
         var i = 0
-        func close(_ end: Int, next: Int, nextMarker: Bool, newLine: Bool = false) {
-            if end > start { result.append(Clause(range: start..<end, itemMarker: marker, startsLine: lineStart)) }
+        func close(_ end: Int, next: Int, nextMarker: Bool, newLine: Bool = false, newSentence: Bool = false) {
+            if end > start { result.append(Clause(range: start..<end, itemMarker: marker, startsLine: lineStart, startsSentence: sentenceStart)) }
             start = next
             marker = nextMarker
             lineStart = newLine
+            sentenceStart = newLine || newSentence || nextMarker
         }
         let s = t.scalars
         while i < s.count {
@@ -33,7 +37,9 @@ enum ClauseSplitter {
             switch c {
             case "\n":
                 close(i, next: i + 1, nextMarker: false, newLine: true)
-            case ";", "!", "?", "…":
+            case "!", "?":
+                close(i, next: i + 1, nextMarker: false, newSentence: true)
+            case ";", "…":
                 close(i, next: i + 1, nextMarker: false)
             case ":":
                 // "Tốc độ tăng trưởng kinh tế: 7,5-8%" keeps the name with its number.
@@ -41,7 +47,7 @@ enum ClauseSplitter {
             case ".":
                 // A sentence ends at a dot followed by a space or the end, not inside "2.460".
                 if i + 1 >= s.count || ScalarText.isSpace(s[i + 1]) || s[i + 1] == "\n" || s[i + 1] == "." {
-                    close(i, next: i + 1, nextMarker: false)
+                    close(i, next: i + 1, nextMarker: false, newSentence: true)
                 }
             case "(":
                 // "(12)" opens a numbered item.
@@ -105,7 +111,8 @@ enum ClauseSplitter {
                 } else if c == "(" {
                     // Parentheses inside a name stay in the name: "(GRDP giá so sánh)".
                 } else if t.firstWord(of: Lexicon.starterWords, at: after) != nil || ScalarText.isDigit(s[after]) {
-                    close(i, next: after, nextSub: false)
+                    // Items after "trong đó" stay sub-targets to the end of the clause: "trong đó 25 xã … và 8 xã …".
+                    close(i, next: after, nextSub: sub)
                 }
             } else if c == ")", sub {
                 close(i, next: i + 1, nextSub: false)

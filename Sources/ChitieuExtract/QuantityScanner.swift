@@ -63,9 +63,15 @@ struct QuantityScanner {
         guard let (value, length) = VietnameseNumber.scan(text.scalars, from: start) else { return nil }
         var i = start + length
         // Dates, document numbers and codes: "26/12/2023", "17/CT-UBND", "34-CT/TW", "(13)".
+        var ratio: Double?
         if i < limit {
             let next = text.scalars[i]
-            if next == "/" { return nil }
+            if next == "/" {
+                // "95/117 xã" is a count out of a total; "26/12/2023" and "17/CT-UBND" are not.
+                guard let (den, len) = ratioDenominator(after: i, limit: limit) else { return nil }
+                ratio = den
+                i += 1 + len
+            }
             if next == "-", i + 1 < limit, ScalarText.isLetter(text.scalars[i + 1]) { return nil }
             if next == ")", start > 0, text.scalars[start - 1] == "(" { return nil }
         }
@@ -76,13 +82,14 @@ struct QuantityScanner {
         let isRank = text.wordEnding(at: text.skipSpacesBack(start), in: [Array("top".unicodeScalars)]) != nil
 
         var q = Quantity(start: start, end: i, value: value, valueMax: nil, unit: "", unitIsNoun: false, unitWord: "")
+        q.outOf = ratio
         var percentSeen = false
         // A percent sign may sit on both ends of a range: "7,5% - 8%".
         if let p = text.firstWord(of: Lexicon.percentWords, at: text.skipSpaces(i, limit: limit)), !p.isEmpty {
             percentSeen = true
             i = text.skipSpaces(i, limit: limit) + p.count
         }
-        if let (maxValue, after) = rangeEnd(from: i, limit: limit, lower: value) {
+        if ratio == nil, let (maxValue, after) = rangeEnd(from: i, limit: limit, lower: value) {
             q.valueMax = maxValue
             i = after
             percentSeen = false
@@ -101,6 +108,8 @@ struct QuantityScanner {
         } else {
             return nil
         }
+        // A ratio stands only before a count: "95/117 xã".
+        if ratio != nil, !q.unitIsNoun { return nil }
         // "137 xã/193 xã": keep the target, note the denominator.
         if q.end < limit, text.scalars[q.end] == "/", let (den, len) = VietnameseNumber.scan(text.scalars, from: q.end + 1) {
             q.outOf = den
@@ -118,6 +127,18 @@ struct QuantityScanner {
             q.end = after + w.count
         }
         return q
+    }
+
+    /// The denominator of "95/117 xã": digits after the slash, then a space and a letter, and no
+    /// second slash (which would make a date).
+    private func ratioDenominator(after slash: Int, limit: Int) -> (Double, Int)? {
+        let d = slash + 1
+        guard d < limit, ScalarText.isDigit(text.scalars[d]), let (value, length) = VietnameseNumber.scan(text.scalars, from: d) else { return nil }
+        let end = d + length
+        guard end < limit, ScalarText.isSpace(text.scalars[end]) else { return nil }
+        let next = text.skipSpaces(end, limit: limit)
+        guard next < limit, ScalarText.isLetter(text.scalars[next]) else { return nil }
+        return (value, length)
     }
 
     /// "Số 17", "ngày 26", "năm 2024", "giai đoạn 2021", "lần thứ 13", "cả 3": not targets.
@@ -166,7 +187,8 @@ struct QuantityScanner {
             let b = text.skipSpaces(j, limit: limit)
             if let base = Lexicon.scalableUnits.first(where: { text.hasWord($0.word, at: b) }) {
                 let (tail, end) = perTail(at: b + base.word.count, limit: limit)
-                return (magnitude.canonical + " " + base.canonical + tail, base.canonical, false, end)
+                // "25 nghìn lao động": the name can still say "lao động".
+                return (magnitude.canonical + " " + base.canonical + tail, base.canonical, Lexicon.nounUnits.contains(base.canonical) && tail.isEmpty, end)
             }
             // "3 triệu khách": visitors are counted in arrivals; leave "khách" for the name.
             if text.hasWord(Array("khách".unicodeScalars), at: b) {

@@ -26,6 +26,8 @@ public struct TargetExtractor: Sendable {
         var lastTopLevel: String?
         var subList = false
         let trongDo = Array("trong đó".unicodeScalars)
+        let metadata = MetadataExtractor.extract(t, lines: lines)
+        var pastSentence = false
 
         for clause in ClauseSplitter.clauses(t) {
             var segments = ClauseSplitter.segments(t, clause: clause.range)
@@ -38,6 +40,9 @@ public struct TargetExtractor: Sendable {
                 subList = false
             }
             if subList { segments = segments.map { Segment(range: $0.range, isSubTarget: true) } }
+            // "Năm 2023, GRDP tăng 7,2%…": a sentence about a past year quotes results, not targets.
+            if clause.startsSentence { pastSentence = PastContext.opensPastSentence(t, at: opening, planYear: metadata.planYear) }
+            if pastSentence { continue }
             let quantities = scanner.quantities(in: clause.range)
             if quantities.isEmpty {
                 if clause.itemMarker, let q = qualitativeText(t, clause.range) {
@@ -74,7 +79,6 @@ public struct TargetExtractor: Sendable {
                 }
             }
         }
-        let metadata = MetadataExtractor.extract(t, lines: lines)
         return DirectiveDocument(path: path, metadata: metadata, targets: targets, qualitative: qualitative)
     }
 
@@ -90,6 +94,24 @@ public struct TargetExtractor: Sendable {
         guard t.firstWord(of: Lexicon.commitments, at: start) != nil else { return nil }
         let s = NameCleaner.clean(t.string(start..<range.upperBound))
         return s.count >= 12 ? s : nil
+    }
+}
+
+/// Sentences that report the past: "Năm 2023, …", "Trong năm qua, …", "Kết quả năm 2023 …".
+enum PastContext {
+    static let relativePast: [[Unicode.Scalar]] = ["năm qua", "trong năm qua", "năm trước", "năm vừa qua", "những năm qua", "thời gian qua",
+                                                   "kết quả năm qua", "trong năm vừa qua"].scalarWords
+    static let yearLeads: [[Unicode.Scalar]] = ["trong năm", "kết quả năm", "cả năm", "năm", "6 tháng đầu năm", "trong 6 tháng đầu năm"].scalarWords
+
+    static func opensPastSentence(_ t: ScalarText, at start: Int, planYear: Int?) -> Bool {
+        var i = start
+        while i < t.count, "-+•*( ".unicodeScalars.contains(t.scalars[i]) { i += 1 }
+        if t.firstWord(of: relativePast, at: i) != nil { return true }
+        guard let planYear, let lead = t.firstWord(of: yearLeads, at: i) else { return false }
+        let y = t.skipSpaces(i + lead.count)
+        guard y + 4 <= t.count, (0..<4).allSatisfy({ ScalarText.isDigit(t.scalars[y + $0]) }) else { return false }
+        let year = (0..<4).reduce(0) { $0 * 10 + Int(t.scalars[y + $1].value - 48) }
+        return year < planYear
     }
 }
 

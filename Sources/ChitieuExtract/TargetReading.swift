@@ -15,6 +15,8 @@ struct TargetReading {
     func target(previousName: String?) -> Target? {
         let q = quantity
         let (cues, nameEnd) = collectCues()
+        // "ước đạt 93 xã", "đã đạt 5.800 tỷ đồng": a result being reported, not a target.
+        if cues.reported { return nil }
         let nameStart = Self.skipLeading(text, from: before.lowerBound, to: nameEnd, fillers: Lexicon.leadingFillers)
         var nameBefore = NameCleaner.clean(text.string(nameStart..<max(nameStart, nameEnd)))
         let verbBefore = NameCleaner.clean(text.string(textStart..<max(textStart, nameEnd))).lowercased()
@@ -129,6 +131,8 @@ struct TargetReading {
         var approx = false
         /// "chiếm": the number is a share of a whole.
         var share = false
+        /// "ước đạt", "đã đạt": the number is a result.
+        var reported = false
     }
 
     /// Walks back from the number over comparator words and linkers; returns what they say and
@@ -145,6 +149,7 @@ struct TargetReading {
             (Lexicon.decrease, { if $0.change == nil { $0.change = .decreaseBy } }),
             (Lexicon.increase, { if $0.change == nil { $0.change = .increaseBy } }),
             (Lexicon.shareCues, { $0.share = true }),
+            (Lexicon.resultCues, { $0.reported = true }),
             (Lexicon.linkers, { _ in }),
         ]
         var matched = true
@@ -199,6 +204,9 @@ struct TargetReading {
 }
 
 extension Lexicon {
+    /// Words that say the number is a result already reached or estimated.
+    static let resultCues: [[Unicode.Scalar]] = ["ước đạt", "ước thực hiện", "ước", "dự ước", "đã đạt", "đạt được", "đã đạt được", "đã"].scalarWords
+
     /// "chiếm 28,5%": a share of a whole.
     static let shareCues: [[Unicode.Scalar]] = ["chiếm", "chiếm khoảng", "chiếm tỷ trọng", "chiếm tỉ trọng"].scalarWords
 

@@ -73,9 +73,17 @@ struct PhraseTests {
         "đến năm 2030, tầm nhìn đến năm 2045",
         "Tỷ lệ tai nạn giao thông giảm cả 3 tiêu chí (số vụ, người chết, bị thương)",
         "Số: 17/CT-UBND",
+        "Trong năm qua, toàn tỉnh đã giải quyết việc làm cho 24.500 lao động.",
+        "Ước đạt 93 xã đạt chuẩn nông thôn mới.",
     ])
     func notTargets(_ text: String) {
         #expect(TargetExtractor().extract(text: text, path: "noise.txt").targets.isEmpty)
+    }
+
+    @Test("Results of a year before the plan year are quoted for context, not targets")
+    func pastYear() {
+        let text = "Năm 2024, phấn đấu thu ngân sách đạt 6.000 tỷ đồng. Năm 2023, GRDP của tỉnh tăng 7,2%, thu ngân sách đạt 5.800 tỷ đồng."
+        #expect(TargetExtractor().extract(text: text, path: "x.txt").targets.map(\.value) == [6000])
     }
 
     @Test("Two targets in one clause, and two forms of one target")

@@ -23,6 +23,11 @@ struct PlanDocumentTests {
             "17500.0||lao động|eq", "2000.0||người|eq", "3.0||%|lt", "3.0||%|lt", "95.0||%|gt", "100.0||%|eq", "100.0||%|eq",
             "100.0||%|eq", "1200.0||đảng viên|eq",
         ]),
+        // A news paragraph: this year's targets, then last year's results, which are not targets.
+        ("bai-bao-chi-tieu-va-ket-qua.txt", [
+            "8.0|8.5|%|range", "6250.0||tỷ đồng|eq", "36500.0||tỷ đồng|eq", "10.0||%|eq", "95.0||xã|eq", "25.0||xã|eq", "8.0||xã|eq",
+            "2.5||%|lte", "25.0||nghìn lao động|eq",
+        ]),
     ]
 
     @Test("Every target is found, with nothing extra", arguments: expected.map(\.0))
@@ -33,7 +38,7 @@ struct PlanDocumentTests {
             "\(t.value)|\(t.valueMax.map { "\($0)" } ?? "")|\(t.unit.display)\(t.unit == .percentagePoint ? "pp" : "")|\(t.comparator.rawValue)"
         }
         #expect(keys == Self.expected.first { $0.0 == file }!.1)
-        #expect(targets.allSatisfy { $0.catalogueCode != nil } || file == "ke-hoach-gach-dau-dong.txt")
+        #expect(targets.allSatisfy { $0.catalogueCode != nil } || file != "nghi-quyet-chi-tieu.txt")
     }
 
     @Test("Shares, per-population units named before the number, and catalogue codes")
@@ -47,5 +52,15 @@ struct PlanDocumentTests {
         #expect(byValue(10.5)?.catalogueCode == "doctors_per_10k")
         #expect(byValue(5)?.catalogueCode == "advanced_ntm_communes")
         #expect(byValue(4800)?.parent == "Tổng thu ngân sách nhà nước trên địa bàn")
+    }
+
+    @Test("Sub-targets after \"trong đó … và …\" keep their parent; a count out of a total keeps its total")
+    func subTargetsAndRatios() throws {
+        let source = try DirectiveReader.read(path: Repository.path("Tests/Fixtures/plans/bai-bao-chi-tieu-va-ket-qua.txt"))
+        let targets = TargetExtractor().extract(text: source.text, path: "x", lineMap: source.lineMap).targets
+        let communes = try #require(targets.first { $0.value == 95 })
+        #expect(communes.name == "Số xã đạt chuẩn nông thôn mới")
+        #expect(targets.filter { $0.parent == communes.name }.map(\.value) == [25, 8])
+        #expect(!targets.contains { $0.value == 7.2 || $0.value == 5800 || $0.value == 93 }, "last year's results are not targets")
     }
 }

@@ -6,23 +6,18 @@ import Foundation
 /// and paragraphs broken mid-sentence by page breaks.
 enum TextRepair {
     static func repair(_ lines: [RawLine]) -> (String, LineMap) {
-        var cleaned: [(text: [Unicode.Scalar], columns: [Int], line: Int)] = []
-        for raw in lines {
-            let (scalars, columns) = cleanLine(raw.text)
-            cleaned.append((scalars, columns, raw.line))
-        }
         let keep = ChromeFilter.keep(lines.map(\.text))
         // Output as UTF-8 bytes: appending to an array is cheaper than growing a String.
         var out = ScalarBytes()
+        out.bytes.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
         var map = LineMap()
         var offset = 0
         var pendingJoin = false
         var blankRun = 0
         var lastLine: ArraySlice<Unicode.Scalar> = []
-        for (index, line) in cleaned.enumerated() where keep[index] {
-            let trimmedEnd = trimEnd(line.text)
-            let isBlank = trimmedEnd.allSatisfy { $0 == " " }
-            if isBlank {
+        for (index, raw) in lines.enumerated() where keep[index] {
+            let line = PreparedLine(raw.text)
+            if line.isBlank {
                 blankRun += 1
                 if pendingJoin {
                     // Up to two blank lines inside a broken paragraph do not break it.
@@ -34,29 +29,115 @@ enum TextRepair {
                 out.append("\n"); offset += 1
                 continue
             }
-            var start = 0
-            while start < trimmedEnd.count, trimmedEnd[start] == " " { start += 1 }
             if pendingJoin {
-                if continuesParagraph(trimmedEnd[start...], after: lastLine) {
+                if continuesParagraph(line.head, after: lastLine) {
                     out.append(" "); offset += 1
                 } else {
                     for _ in 0...blankRun { out.append("\n"); offset += 1 }
                 }
             }
             blankRun = 0
-            map.mark(offset: offset, line: line.line, column: line.columns.indices.contains(start) ? line.columns[start] : 1)
-            for i in start..<trimmedEnd.count {
-                if i > start, line.columns[i] != line.columns[i - 1] + 1 {
-                    map.mark(offset: offset, line: line.line, column: line.columns[i])
-                }
-                out.append(trimmedEnd[i]); offset += 1
-            }
-            pendingJoin = isUnfinished(trimmedEnd)
-            lastLine = trimmedEnd
+            line.write(into: &out, map: &map, offset: &offset, line: raw.line)
+            pendingJoin = line.isUnfinished
+            lastLine = line.tail
             if !pendingJoin { out.append("\n"); offset += 1 }
         }
         if pendingJoin { out.append("\n") }
         return (out.string, map)
+    }
+
+    /// One input line, ready to copy: plain lines (the usual case) are copied as bytes; lines
+    /// that need cleaning go through `cleanLine` scalar by scalar.
+    struct PreparedLine {
+        /// Set for plain lines: the trimmed bytes, their first column and scalar count.
+        var plain: (bytes: ArraySlice<UInt8>, column: Int, count: Int)?
+        /// Set for cleaned lines: the trimmed scalars and their columns.
+        var cleaned: (scalars: ArraySlice<Unicode.Scalar>, columns: [Int])?
+        var isBlank: Bool
+        /// The first scalars (for list markers and ordinals) and the last ones (for connectives).
+        var head: ArraySlice<Unicode.Scalar>
+        var tail: ArraySlice<Unicode.Scalar>
+        var isUnfinished: Bool
+
+        init(_ text: String) {
+            let utf8 = Array(text.utf8)
+            if TextRepair.isPlain(utf8) {
+                var lo = 0
+                var hi = utf8.count
+                while lo < hi, utf8[lo] == 0x20 { lo += 1 }
+                while hi > lo, utf8[hi - 1] == 0x20 { hi -= 1 }
+                let bytes = utf8[lo..<hi]
+                let count = bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+                plain = (bytes, lo + 1, count)
+                isBlank = bytes.isEmpty
+                let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+                head = ArraySlice(scalars.prefix(24))
+                tail = ArraySlice(scalars.suffix(40))
+                isUnfinished = count >= 60 && TextRepair.isUnfinished(ArraySlice(scalars))
+            } else {
+                let (scalars, columns) = TextRepair.cleanLine(text)
+                let trimmed = TextRepair.trimEnd(scalars)
+                var start = 0
+                while start < trimmed.count, trimmed[start] == " " { start += 1 }
+                cleaned = (trimmed[start...], columns)
+                isBlank = start == trimmed.count
+                head = trimmed[start...].prefix(24)
+                tail = trimmed.suffix(40)
+                isUnfinished = TextRepair.isUnfinished(trimmed)
+            }
+        }
+
+        func write(into out: inout ScalarBytes, map: inout LineMap, offset: inout Int, line: Int) {
+            if let plain {
+                map.mark(offset: offset, line: line, column: plain.column)
+                out.bytes.append(contentsOf: plain.bytes)
+                offset += plain.count
+                return
+            }
+            guard let (scalars, columns) = cleaned, let first = scalars.indices.first else { return }
+            map.mark(offset: offset, line: line, column: columns.indices.contains(first) ? columns[first] : 1)
+            for i in scalars.indices {
+                if i > first, columns[i] != columns[i - 1] + 1 { map.mark(offset: offset, line: line, column: columns[i]) }
+                out.append(scalars[i]); offset += 1
+            }
+        }
+    }
+
+    /// True when a line needs no cleaning: no control characters or tabs, no odd or zero-width
+    /// spaces, no soft hyphens, no combining marks (NFD), no Markdown marks, no OCR variant of
+    /// "Phấn đấu". Checked on bytes.
+    static func isPlain(_ b: [UInt8]) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c < 0x20 || c == 0x2A || c == 0x5F || c == 0x23 { return false }
+                i += 1
+                continue
+            }
+            switch c {
+            case 0xC2: if i + 1 < n, b[i + 1] == 0xA0 || b[i + 1] == 0xAD { return false }
+            case 0xCC, 0xCD: return false
+            case 0xE2: if i + 2 < n, b[i + 1] == 0x80 || (b[i + 1] == 0x81 && (b[i + 2] == 0x9F || b[i + 2] == 0xA0)) {
+                // U+2000-U+200F, U+2028-U+202F, U+205F, U+2060 (quotes and dashes U+2010-U+2027 are fine)
+                if b[i + 1] == 0x81 || b[i + 2] <= 0x8F || (b[i + 2] >= 0xA8 && b[i + 2] <= 0xAF) { return false }
+            }
+            case 0xE3: if i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
+            case 0xEF: if i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return false }
+            case 0xE1:
+                // "hân đầu", "hần đấu"…: an OCR-damaged "Phấn đấu" (ầ is E1 BA A7, ấ E1 BA A5, đ C4 91).
+                if i + 2 < n, b[i + 1] == 0xBA, b[i + 2] == 0xA7 || b[i + 2] == 0xA5, i >= 7, b[i - 2] == 0xC4, b[i - 1] == 0x91,
+                   b[i - 3] == 0x20, b[i - 4] == 0x6E {
+                    let vowel2 = b[i - 6] == 0xC3 && b[i - 5] == 0xA2 && b[i - 7] == 0x68
+                    let vowel3 = i >= 8 && b[i - 7] == 0xE1 && b[i - 6] == 0xBA && (b[i - 5] == 0xA7 || b[i - 5] == 0xA5) && b[i - 8] == 0x68
+                    if vowel2 || vowel3 { return false }
+                }
+            default: break
+            }
+            i += 1
+        }
+        return true
     }
 
     /// Cleans one line; returns its scalars and, for each, the 1-based column of the original

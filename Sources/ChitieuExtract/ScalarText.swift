@@ -1,3 +1,5 @@
+import ChitieuModel
+
 /// A text as arrays of Unicode scalars, with a lower-cased twin of the same length, so that
 /// scanning and word matching work on plain offsets.
 struct ScalarText {
@@ -6,38 +8,16 @@ struct ScalarText {
 
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
-        lower = scalars.map(ScalarText.lowercase)
+        lower = scalars.map(ScalarCase.lower)
     }
 
     var count: Int { scalars.count }
-
-    static func lowercase(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        if c.value < 0x80 {
-            return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(UInt8(c.value + 32)) : c
-        }
-        if c.value < 0x2000 { return lowerTable[Int(c.value)] }
-        return c
-    }
-
-    /// Lower case of every scalar below U+2000 (Latin, Vietnamese, Greek, Cyrillic), computed once.
-    /// Letters whose lower case is longer than one scalar keep their form.
-    static let lowerTable: [Unicode.Scalar] = (0..<0x2000).map { v in
-        guard let c = Unicode.Scalar(UInt32(v)) else { return Unicode.Scalar(0) }
-        let mapped = c.properties.lowercaseMapping.unicodeScalars
-        return mapped.count == 1 ? mapped.first! : c
-    }
 
     func string(_ range: Range<Int>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(range.count * 2)
         for s in scalars[range] { UTF8.encode(s) { bytes.append($0) } }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    func lowerString(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: lower[range])
-        return String(view)
     }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {

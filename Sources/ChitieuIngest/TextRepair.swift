@@ -315,14 +315,6 @@ struct ScalarBytes {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-/// Lower case of one scalar without allocating.
-enum ScalarLower {
-    static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        if c.value < 0x80 { return c.value >= 65 && c.value <= 90 ? Unicode.Scalar(UInt8(c.value + 32)) : c }
-        return c.properties.lowercaseMapping.unicodeScalars.count == 1 ? c.properties.lowercaseMapping.unicodeScalars.first! : c
-    }
-}
-
 /// Page chrome of web pages: share buttons, font-size switches, visitor counters.
 enum ChromeFilter {
     static let chromePhrases = ["chia sẻ bài viết", "a- a a+", "tăng tương phản", "giảm tương phản", "thống kê truy cập",
@@ -338,7 +330,7 @@ enum ChromeFilter {
         for (i, line) in lines.enumerated() {
             // Chrome lines are short; running text is left alone without a look.
             guard line.utf8.count < 200, !line.isEmpty else { inCounter = false; continue }
-            if !inCounter, let first = line.unicodeScalars.first(where: { $0 != " " }), !chromeInitials.contains(ScalarLower.lower(first)) { continue }
+            if !inCounter, let first = line.unicodeScalars.first(where: { $0 != " " }), !chromeInitials.contains(ScalarCase.lower(first)) { continue }
             let l = line.lowercased().trimmingCharacters(in: .whitespaces)
             if l.isEmpty { continue }
             if chromePhrases.contains(where: { l.hasPrefix($0) }) || (l.contains("facebook") && l.contains("chia sẻ")) {

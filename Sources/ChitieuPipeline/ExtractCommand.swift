@@ -32,26 +32,21 @@ public enum ExtractCommand {
         case "csv": text = ExtractionOutput.csv(documents, catalogue: catalogue)
         case "xlsx":
             guard let output else { throw .output(path: "-", message: "định dạng xlsx cần --output") }
-            let measurer: HarfBuzzMeasurer
-            do { measurer = try HarfBuzzMeasurer() } catch { throw .stage(name: "Xuất sổ kế hoạch", message: error.description) }
+            let measurer = try OutputFiles.measurer(stage: "Xuất sổ kế hoạch")
             let workbook: Spreadsheet.Workbook
             do {
                 workbook = try PlanWorkbookLayout(measurer: measurer).workbook(documents: documents, unit: unit, catalogue: catalogue)
             } catch {
                 throw .stage(name: "Xuất sổ kế hoạch", message: error.description)
             }
-            let url = URL(fileURLWithPath: output)
-            let files = OutputFiles(directory: url.deletingLastPathComponent().path, inputs: inputs)
-            try files.prepare()
-            try files.write(workbook: workbook, to: url.lastPathComponent)
+            let (files, name) = try OutputFiles.beside(output, inputs: inputs)
+            try files.write(workbook: workbook, to: name)
             return
         default: text = ExtractionOutput.json(documents, catalogue: catalogue)
         }
         if let output {
-            let url = URL(fileURLWithPath: output)
-            let files = OutputFiles(directory: url.deletingLastPathComponent().path, inputs: inputs)
-            try files.prepare()
-            try files.write(text: text, to: url.lastPathComponent)
+            let (files, name) = try OutputFiles.beside(output, inputs: inputs)
+            try files.write(text: text, to: name)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -99,10 +99,9 @@ public enum ExtractionOutput {
         "{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
+    /// A JSON number: the CSV spelling (2460, 7.5), or null when not finite.
     static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "null" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
+        v.isFinite ? CSVRendering.number(v) : "null"
     }
 
     static func string(_ s: String?) -> String {

@@ -1,11 +1,25 @@
 import Foundation
 import Spreadsheet
+import TextMetrics
 import XlsxWriter
 
 /// Writes outputs whole or not at all, and never over an input.
 public struct OutputFiles {
     public let directory: String
     public let inputs: Set<String>
+
+    /// The folder of `file`, ready to write into.
+    public static func beside(_ file: String, inputs: [String]) throws(PipelineError) -> (files: OutputFiles, name: String) {
+        let url = URL(fileURLWithPath: file)
+        let files = OutputFiles(directory: url.deletingLastPathComponent().path, inputs: inputs)
+        try files.prepare()
+        return (files, url.lastPathComponent)
+    }
+
+    /// The HarfBuzz measurer every layout needs, its failure named after the stage.
+    public static func measurer(stage: String) throws(PipelineError) -> HarfBuzzMeasurer {
+        do { return try HarfBuzzMeasurer() } catch { throw .stage(name: stage, message: error.description) }
+    }
 
     public init(directory: String, inputs: [String]) {
         self.directory = directory

@@ -117,8 +117,7 @@ public struct PipelineRunner {
         let inputs = config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve)
         let files = OutputFiles(directory: folder, inputs: inputs)
         try files.prepare()
-        let measurer: HarfBuzzMeasurer
-        do { measurer = try HarfBuzzMeasurer() } catch { throw .stage(name: "Mẫu nhập", message: error.description) }
+        let measurer = try OutputFiles.measurer(stage: "Mẫu nhập")
         var written: [String] = []
         for unit in units {
             let targets = computed.evaluations.filter { $0.unit == unit }.map(\.target)
@@ -222,10 +221,7 @@ public struct PipelineRunner {
         let inputs = config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve) + [config.path]
         let files = OutputFiles(directory: outputDirectory, inputs: inputs)
         try files.prepare()
-        let measurer: HarfBuzzMeasurer
-        do { measurer = try HarfBuzzMeasurer() } catch {
-            throw .stage(name: "Xuất báo cáo", message: error.description)
-        }
+        let measurer = try OutputFiles.measurer(stage: "Xuất báo cáo")
         let units = self.units
         var byUnit: [ReportingUnit: [DirectiveDocument]] = [:]
         for (unit, document) in computed.documents { byUnit[unit, default: []].append(document) }

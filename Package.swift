@@ -35,13 +35,13 @@ let package = Package(
         .target(name: "Spreadsheet"),
 
         // Readers and writers of real formats.
-        .target(name: "XlsxReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "XlsxReader", dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "Spreadsheet"]),
         .target(name: "TextMetrics", dependencies: ["CHarfBuzz", "Spreadsheet"]),
 
         // One module per stage.
         .target(name: "ChitieuIngest", dependencies: [
-            "ChitieuModel", "XlsxReader",
+            "ChitieuModel", "XlsxReader", "Spreadsheet",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "ChitieuExtract", dependencies: ["ChitieuModel"]),

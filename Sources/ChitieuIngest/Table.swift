@@ -1,5 +1,6 @@
 import ChitieuModel
 import Foundation
+import Spreadsheet
 import XlsxReader
 
 /// A table read from CSV or XLSX: a header and rows, each cell with its place in the file.
@@ -39,7 +40,7 @@ public struct Table: Sendable {
     /// A cell reference a person can find: "D7" in a workbook, "dòng 7, cột value" in CSV.
     public func place(row: Row, column: Int) -> String {
         if let sheet {
-            return "\(sheet)!\(XlsxCellName.name(row: row.line - 1, column: column))"
+            return "\(sheet)!\(CellReference(row: row.line - 1, column: column))"
         }
         let name = header.indices.contains(column) ? header[column] : String(column + 1)
         return "cột \(name)"
@@ -47,18 +48,6 @@ public struct Table: Sendable {
 
     static func key(_ s: String) -> String {
         s.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" }
-    }
-}
-
-enum XlsxCellName {
-    static func name(row: Int, column: Int) -> String {
-        var n = column + 1
-        var letters = ""
-        while n > 0 {
-            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
-            n = (n - 1) / 26
-        }
-        return letters + String(row + 1)
     }
 }
 

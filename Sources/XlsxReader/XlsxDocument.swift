@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -75,18 +76,9 @@ public struct XlsxSheet: Sendable {
         }
     }
 
+    /// Zero-based (row, column) of an A1 reference.
     static func parse(_ a1: String) -> (Int, Int)? {
-        var letters = 0
-        var digits = 0
-        for c in a1.utf8 where c != UInt8(ascii: "$") {
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits = digits * 10 + Int(c - 48)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0: letters = letters * 26 + Int(c - 64)
-            default: return nil
-            }
-        }
-        guard letters > 0, digits > 0 else { return nil }
-        return (digits - 1, letters - 1)
+        CellReference(a1).map { ($0.row, $0.column) }
     }
 }
 

@@ -36,21 +36,12 @@ extension XlsxFileWriter {
         try writeWhole(to: url, constantMemory: true) { handle throws(XlsxWriterError) in
             try setProperties(handle, properties)
             var registry = FormatRegistry(workbook: handle.pointer)
-            var seen = Set<String>()
+            var names = SheetNames()
             for sheet in sheets {
-                guard seen.insert(sheet.name.folded).inserted else {
-                    throw XlsxWriterError.sheetName(.init(message: SheetNameError.duplicate(name: sheet.name.value, existing: sheet.name.value).description))
-                }
-                guard let worksheet = sheet.name.value.withCString({ workbook_add_worksheet(handle.pointer, $0) }) else {
-                    throw XlsxWriterError.library(operation: "workbook_add_worksheet", sheet: sheet.name.value, cell: nil,
-                                                  code: LXW_ERROR_PARAMETER_VALIDATION.rawValue, message: "libxlsxwriter từ chối tên trang tính")
-                }
+                let worksheet = try names.add(sheet.name, to: handle)
                 var palette: [UnsafeMutablePointer<lxw_format>] = []
                 for style in sheet.styles { palette.append(try registry.format(for: style)) }
-                for (column, width) in sheet.columnWidths.sorted(by: { $0.key < $1.key }) {
-                    try XlsxWriterError.check(worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil),
-                                              "worksheet_set_column", sheet: sheet.name.value, cell: CellReference.columnName(column))
-                }
+                try setColumnWidths(worksheet, sheet.columnWidths, sheet: sheet.name.value)
                 for r in 0..<sheet.rowCount {
                     for (c, cell) in sheet.row(r).enumerated() {
                         let result: lxw_error

@@ -39,21 +39,9 @@ public enum XlsxFileWriter {
     private static func populate(_ handle: borrowing WorkbookHandle, from workbook: Workbook) throws(XlsxWriterError) {
         try setProperties(handle, workbook.properties)
         var formats = FormatRegistry(workbook: handle.pointer)
-        var seen: [String: String] = [:]
+        var sheets = SheetNames()
         for sheet in workbook.sheets {
-            // Names are checked again here: a Workbook can be built without `append`'s checks
-            // only through this module's callers, and libxlsxwriter folds ASCII case only.
-            if let clash = seen[sheet.name.folded] {
-                throw .sheetName(.init(message: SheetNameError.duplicate(name: sheet.name.value, existing: clash).description))
-            }
-            seen[sheet.name.folded] = sheet.name.value
-            let worksheet: UnsafeMutablePointer<lxw_worksheet>? = sheet.name.value.withCString {
-                workbook_add_worksheet(handle.pointer, $0)
-            }
-            guard let worksheet else {
-                throw .library(operation: "workbook_add_worksheet", sheet: sheet.name.value, cell: nil,
-                               code: LXW_ERROR_PARAMETER_VALIDATION.rawValue, message: "libxlsxwriter từ chối tên trang tính")
-            }
+            let worksheet = try sheets.add(sheet.name, to: handle)
             try SheetWriter(worksheet: worksheet, sheet: sheet, workbook: handle.pointer).write(formats: &formats)
         }
     }
@@ -70,6 +58,34 @@ public enum XlsxFileWriter {
         props.comments = strings[4]
         props.created = time_t(p.created ?? 0)
         try XlsxWriterError.check(workbook_set_properties(handle.pointer, &props), "workbook_set_properties")
+    }
+}
+
+/// Adds worksheets, checking names once more: libxlsxwriter folds only ASCII case, and a
+/// `Workbook` or a list of streamed sheets may not have gone through `Workbook.append`.
+struct SheetNames {
+    private var seen: [String: String] = [:]
+
+    mutating func add(_ name: SheetName, to handle: borrowing WorkbookHandle) throws(XlsxWriterError) -> UnsafeMutablePointer<lxw_worksheet> {
+        if let clash = seen[name.folded] {
+            throw .sheetName(.init(message: SheetNameError.duplicate(name: name.value, existing: clash).description))
+        }
+        seen[name.folded] = name.value
+        let worksheet: UnsafeMutablePointer<lxw_worksheet>? = name.value.withCString { workbook_add_worksheet(handle.pointer, $0) }
+        guard let worksheet else {
+            throw .library(operation: "workbook_add_worksheet", sheet: name.value, cell: nil,
+                           code: LXW_ERROR_PARAMETER_VALIDATION.rawValue, message: "libxlsxwriter từ chối tên trang tính")
+        }
+        return worksheet
+    }
+}
+
+/// Column widths in Excel's character units, column by column.
+func setColumnWidths(_ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ widths: [Int: Double], sheet: String) throws(XlsxWriterError) {
+    for (column, width) in widths.sorted(by: { $0.key < $1.key }) {
+        let col = lxw_col_t(column)
+        try XlsxWriterError.check(worksheet_set_column(worksheet, col, col, width, nil),
+                                  "worksheet_set_column", sheet: sheet, cell: CellReference.columnName(column))
     }
 }
 
@@ -128,11 +144,7 @@ struct SheetWriter {
     private var name: String { sheet.name.value }
 
     func write(formats: inout FormatRegistry) throws(XlsxWriterError) {
-        for (column, width) in sheet.columnWidths.sorted(by: { $0.key < $1.key }) {
-            let col = lxw_col_t(column)
-            try XlsxWriterError.check(worksheet_set_column(worksheet, col, col, width, nil),
-                                      "worksheet_set_column", sheet: name, cell: CellReference.columnName(column))
-        }
+        try setColumnWidths(worksheet, sheet.columnWidths, sheet: name)
         try writePageSetup()
 
         let mergesByRow = Dictionary(grouping: sheet.merges, by: \.range.first.row)

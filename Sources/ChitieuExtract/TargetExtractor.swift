@@ -30,7 +30,6 @@ public struct TargetExtractor: Sendable {
         var pastSentence = false
 
         for clause in ClauseSplitter.clauses(t) {
-            var segments = ClauseSplitter.segments(t, clause: clause.range)
             // "…; trong đó:" opens a list of sub-targets in the clauses that follow.
             let opening = t.skipSpaces(clause.range.lowerBound, limit: clause.range.upperBound)
             let onlyTrongDo = t.hasWord(trongDo, at: opening) && t.skipSpacesBack(clause.range.upperBound, limit: opening) == opening + trongDo.count
@@ -39,7 +38,6 @@ public struct TargetExtractor: Sendable {
             if clause.itemMarker || (clause.startsLine && !(opening < t.count && "-+•".unicodeScalars.contains(t.scalars[opening]))) {
                 subList = false
             }
-            if subList { segments = segments.map { Segment(range: $0.range, isSubTarget: true) } }
             // "Năm 2023, GRDP tăng 7,2%…": a sentence about a past year quotes results, not targets.
             if clause.startsSentence { pastSentence = PastContext.opensPastSentence(t, at: opening, planYear: metadata.planYear) }
             if pastSentence { continue }
@@ -50,6 +48,9 @@ public struct TargetExtractor: Sendable {
                 }
                 continue
             }
+            // Segments are needed only where there are numbers.
+            var segments = ClauseSplitter.segments(t, clause: clause.range)
+            if subList { segments = segments.map { Segment(range: $0.range, isSubTarget: true) } }
             var previousInClause: String?
             for segment in segments {
                 let inSegment = quantities.filter { segment.range.contains($0.start) }

@@ -26,7 +26,8 @@ enum TextDecoding {
     /// TCVN3 or VNI bytes; decode it again when that reads better.
     static func legacyInLatin1(_ text: String) -> (String, String)? {
         var latin = 0
-        for s in text.unicodeScalars.prefix(200_000) where !s.isASCII {
+        // The whole text is turned back into bytes, so the whole text must qualify.
+        for s in text.unicodeScalars where !s.isASCII {
             // Any character above U+00FF means real Unicode text: stop at once.
             if s.value >= 0x100 { return nil }
             latin += 1

@@ -70,10 +70,11 @@ enum TextRepair {
                 let count = bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
                 plain = (bytes, lo + 1, count)
                 isBlank = bytes.isEmpty
-                let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
-                head = ArraySlice(scalars.prefix(24))
-                tail = ArraySlice(scalars.suffix(40))
-                isUnfinished = count >= 60 && TextRepair.isUnfinished(ArraySlice(scalars))
+                // Only the first and last scalars are looked at, unless the line may be cut by a page break.
+                head = ArraySlice(String(decoding: bytes.prefix(96), as: UTF8.self).unicodeScalars.prefix(24))
+                tail = ArraySlice(String(decoding: bytes.suffix(160), as: UTF8.self).unicodeScalars.suffix(40))
+                isUnfinished = count >= 60 && !".;:!?…”\")]".unicodeScalars.contains(tail.last ?? ".")
+                    && TextRepair.isUnfinished(ArraySlice(String(decoding: bytes, as: UTF8.self).unicodeScalars))
             } else {
                 let (scalars, columns) = TextRepair.cleanLine(text)
                 let trimmed = TextRepair.trimEnd(scalars)
@@ -83,7 +84,8 @@ enum TextRepair {
                 isBlank = start == trimmed.count
                 head = trimmed[start...].prefix(24)
                 tail = trimmed.suffix(40)
-                isUnfinished = TextRepair.isUnfinished(trimmed)
+                // Leading spaces do not count towards a full line, as on the plain path.
+                isUnfinished = TextRepair.isUnfinished(trimmed[start...])
             }
         }
 

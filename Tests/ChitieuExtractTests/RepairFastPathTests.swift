@@ -32,3 +32,25 @@ struct RepairFastPathTests {
         #expect(TextRepair.isPlain(Array("Tổng vốn đầu tư toàn xã hội “đạt” 32.000 tỷ đồng – tăng".utf8)))
     }
 }
+
+@Suite("Text repair treats plain and cleaned lines alike")
+struct RepairConsistencyTests {
+    @Test("An indented long line is judged cut by a page break the same way with or without a non-breaking space")
+    func indentedLines() {
+        // 56 characters after 4 spaces of indentation (60 in all): not a full line on either path.
+        let body = "thu ngân sách nhà nước trên địa bàn tỉnh năm nay đạt mức"
+        #expect(body.count == 56)
+        let plain = "    " + body
+        let cleaned = "   \u{00A0}" + body
+        let next = RawLine(text: "nhiều hơn so với năm trước.", line: 2)
+        let a = TextRepair.repair([RawLine(text: plain, line: 1), next]).0
+        let b = TextRepair.repair([RawLine(text: cleaned, line: 1), next]).0
+        #expect(a == b)
+    }
+
+    @Test("Text with real Unicode after 200 000 characters of Latin-1 is not re-decoded as TCVN3")
+    func latinPrefixThenUnicode() {
+        let latin = String(repeating: "Ch\u{00AC}ng tr\u{00D7}nh ", count: 20_000)
+        #expect(TextDecoding.legacyInLatin1(latin + "Tỷ lệ hộ nghèo") == nil)
+    }
+}

@@ -65,6 +65,9 @@ enum ClauseSplitter {
         return result
     }
 
+    static let trongDo = Array("trong đó".unicodeScalars)
+    static let va = Array("và".unicodeScalars)
+
     /// True when a colon is followed by a number, or by a comparator word and a number.
     static func introducesNumber(_ t: ScalarText, after i: Int) -> Bool {
         var j = t.skipSpaces(i)
@@ -83,8 +86,8 @@ enum ClauseSplitter {
         var result: [Segment] = []
         var start = clause.lowerBound
         var sub = false
-        let trongDo = Array("trong đó".unicodeScalars)
-        let va = Array("và".unicodeScalars)
+        let trongDo = Self.trongDo
+        let va = Self.va
         let s = t.scalars
         var i = clause.lowerBound
         func close(_ end: Int, next: Int, nextSub: Bool) {

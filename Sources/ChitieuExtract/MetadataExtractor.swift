@@ -226,10 +226,9 @@ enum MetadataExtractor {
     static let citedTypeScalars = documentTypes.lowercased().split(separator: "|").map { Array($0.unicodeScalars) }
 
     static func launchingDocument(_ t: ScalarText, at offsets: [Int]) -> (type: String, number: String, date: String?)? {
-        guard let at = offsets.first(where: { at in
-            firstMatch(launchPattern, in: t.string(max(0, at - 120)..<min(t.count, at + 10))) != nil
-        }) else { return nil }
-        guard let (m, ns) = firstMatch(launchPattern, in: t.string(max(0, at - 120)..<min(t.count, at + 10))) else { return nil }
+        guard let (m, ns) = offsets.lazy.compactMap({ at in
+            firstMatch(launchPattern, in: t.string(max(0, at - 120)..<min(t.count, at + 10)))
+        }).first else { return nil }
         func g(_ i: Int) -> String { ns.substring(with: m.range(at: i)) }
         guard let d = Int(g(5)), let mo = Int(g(6)), let y = Int(g(7)) else { return nil }
         // "322 CTr/UBND" is the number 322/CTr-UBND written loosely.

@@ -14,10 +14,9 @@ struct Quantity {
     var unitWord: String
     /// "trở lên" / "trở xuống" right after the unit.
     var boundAfter: TargetComparator?
-    /// "Top 5".
-    var isRank: Bool = false
-    /// "137 xã/193 xã": the denominator.
-    var outOf: Double?
+
+    /// "Top 5": a rank, the only quantity measured in "hạng".
+    var isRank: Bool { unit == "hạng" }
 
     var isPercent: Bool { unit == "%" }
 }
@@ -75,14 +74,12 @@ struct QuantityScanner {
             if next == "-", i + 1 < limit, ScalarText.isLetter(text.scalars[i + 1]) { return nil }
             if next == ")", start > 0, text.scalars[start - 1] == "(" { return nil }
         }
-        if isReference(before: start) { return nil }
         let previousWordEnd = text.skipSpacesBack(start)
+        if text.wordEnding(at: previousWordEnd, in: Lexicon.referenceCues) != nil { return nil }
         if let cue = Lexicon.dateCues.first(where: { text.wordEnding(at: previousWordEnd, in: [$0.word]) != nil }),
            cue.range.contains(value), value == value.rounded() { return nil }
-        let isRank = text.wordEnding(at: text.skipSpacesBack(start), in: [Array("top".unicodeScalars)]) != nil
 
         var q = Quantity(start: start, end: i, value: value, valueMax: nil, unit: "", unitIsNoun: false, unitWord: "")
-        q.outOf = ratio
         var percentSeen = false
         // A percent sign may sit on both ends of a range: "7,5% - 8%".
         if let p = text.firstWord(of: Lexicon.percentWords, at: text.skipSpaces(i, limit: limit)), !p.isEmpty {
@@ -102,17 +99,15 @@ struct QuantityScanner {
             q.unitWord = word
             q.unitIsNoun = noun
             q.end = after
-        } else if isRank {
+        } else if text.wordEnding(at: previousWordEnd, in: Self.top) != nil {
             q.unit = "hạng"
-            q.isRank = true
         } else {
             return nil
         }
         // A ratio stands only before a count: "95/117 xã".
         if ratio != nil, !q.unitIsNoun { return nil }
-        // "137 xã/193 xã": keep the target, note the denominator.
-        if q.end < limit, text.scalars[q.end] == "/", let (den, len) = VietnameseNumber.scan(text.scalars, from: q.end + 1) {
-            q.outOf = den
+        // "137 xã/193 xã": the target is the count; the total is read past.
+        if q.end < limit, text.scalars[q.end] == "/", let (_, len) = VietnameseNumber.scan(text.scalars, from: q.end + 1) {
             var j = q.end + 1 + len
             let w = text.skipSpaces(j, limit: limit)
             if !q.unitWord.isEmpty, text.hasWord(Array(q.unitWord.lowercased().unicodeScalars), at: w) { j = w + q.unitWord.unicodeScalars.count }
@@ -141,11 +136,8 @@ struct QuantityScanner {
         return (value, length)
     }
 
-    /// "Số 17", "ngày 26", "năm 2024", "giai đoạn 2021", "lần thứ 13", "cả 3": not targets.
-    private func isReference(before start: Int) -> Bool {
-        let end = text.skipSpacesBack(start)
-        return text.wordEnding(at: end, in: Lexicon.referenceCues) != nil
-    }
+    static let top: [[Unicode.Scalar]] = [Array("top".unicodeScalars)]
+    static let khach: [Unicode.Scalar] = Array("khách".unicodeScalars)
 
     /// The upper bound of a range written after the first number.
     private func rangeEnd(from i: Int, limit: Int, lower: Double) -> (Double, Int)? {
@@ -173,7 +165,7 @@ struct QuantityScanner {
             return ("‰", "‰", false, j + p.count)
         }
         if let m = Lexicon.magnitudes.first(where: { text.hasWord($0.word, at: j) }) {
-            var magnitude = m
+            let magnitude = m
             j += m.word.count
             // "12.739 tỷ 600 triệu đồng" = 12 739,6 tỷ đồng.
             let k = text.skipSpaces(j, limit: limit)
@@ -191,26 +183,22 @@ struct QuantityScanner {
                 return (magnitude.canonical + " " + base.canonical + tail, base.canonical, Lexicon.nounUnits.contains(base.canonical) && tail.isEmpty, end)
             }
             // "3 triệu khách": visitors are counted in arrivals; leave "khách" for the name.
-            if text.hasWord(Array("khách".unicodeScalars), at: b) {
+            if text.hasWord(Self.khach, at: b) {
                 return (magnitude.canonical + " lượt", "lượt", false, j)
             }
-            magnitude = m
             return (magnitude.canonical, magnitude.canonical, false, j)
         }
         if let w = text.firstWord(of: Lexicon.countUnitWords, at: j) {
-            var word = text.string(j..<(j + w.count))
-            var end = j + w.count
-            var canonical = String(String.UnicodeScalarView(w))
-            // "bác sĩ/1 vạn dân", "giường bệnh trên 1 vạn dân".
-            if let per = text.firstWord(of: Lexicon.perPopulation, at: end) ?? text.firstWord(of: Lexicon.perPopulation, at: text.skipSpaces(end, limit: limit)) {
-                let at = text.firstWord(of: Lexicon.perPopulation, at: end) != nil ? end : text.skipSpaces(end, limit: limit)
-                canonical += "/vạn dân"
-                end = at + per.count
-                return (canonical, word, false, end)
+            let end = j + w.count
+            let canonical = String(String.UnicodeScalarView(w))
+            // "bác sĩ/1 vạn dân", "giường bệnh trên 1 vạn dân": with or without a space before.
+            for at in [end, text.skipSpaces(end, limit: limit)] {
+                if let per = text.firstWord(of: Lexicon.perPopulation, at: at) {
+                    return (canonical + "/vạn dân", text.string(j..<end), false, at + per.count)
+                }
             }
-            if let scalable = Lexicon.scalableUnits.first(where: { $0.word == w }) { canonical = scalable.canonical }
-            word = canonical
-            return (canonical, word, Lexicon.nounUnits.contains(canonical), end)
+            let unit = Lexicon.scalableUnits.first(where: { $0.word == w })?.canonical ?? canonical
+            return (unit, unit, Lexicon.nounUnits.contains(unit), end)
         }
         if let base = Lexicon.scalableUnits.first(where: { text.hasWord($0.word, at: j) }) {
             let (tail, end) = perTail(at: j + base.word.count, limit: limit)

@@ -25,7 +25,7 @@ public struct TargetExtractor: Sendable {
         var qualitative: [QualitativeTarget] = []
         var lastTopLevel: String?
         var subList = false
-        let trongDo = Array("trong đó".unicodeScalars)
+        let trongDo = ClauseSplitter.trongDo
         let metadata = MetadataExtractor.extract(t, lines: lines)
         var pastSentence = false
 
@@ -63,8 +63,7 @@ public struct TargetExtractor: Sendable {
                 var cursor = segment.range.lowerBound
                 for (k, q) in inSegment.enumerated() {
                     let afterEnd = max(q.end, k + 1 < inSegment.count ? inSegment[k + 1].start : segment.range.upperBound)
-                    let reading = TargetReading(text: t, quantity: q, before: cursor..<q.start, after: q.end..<afterEnd,
-                                                segmentStart: segment.range.lowerBound)
+                    let reading = TargetReading(text: t, quantity: q, before: cursor..<q.start, after: q.end..<afterEnd)
                     cursor = q.end
                     guard var target = reading.target(previousName: previousInClause) else { continue }
                     target.id = "\(stem)-\(String(format: "%02d", targets.count + 1))"

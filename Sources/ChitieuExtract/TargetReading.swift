@@ -7,10 +7,16 @@ struct TargetReading {
     let quantity: Quantity
     let before: Range<Int>
     let after: Range<Int>
-    let segmentStart: Int
-
     /// Where the target's words start in the text, after fillers such as "Phấn đấu".
-    var textStart: Int { Self.skipLeading(text, from: before.lowerBound, to: quantity.start, fillers: Lexicon.textFillers) }
+    let textStart: Int
+
+    init(text: ScalarText, quantity: Quantity, before: Range<Int>, after: Range<Int>) {
+        self.text = text
+        self.quantity = quantity
+        self.before = before
+        self.after = after
+        textStart = Self.skipLeading(text, from: before.lowerBound, to: quantity.start, fillers: Lexicon.textFillers)
+    }
 
     func target(previousName: String?) -> Target? {
         let q = quantity
@@ -19,7 +25,6 @@ struct TargetReading {
         if cues.reported { return nil }
         let nameStart = Self.skipLeading(text, from: before.lowerBound, to: nameEnd, fillers: Lexicon.leadingFillers)
         var nameBefore = NameCleaner.clean(text.string(nameStart..<max(nameStart, nameEnd)))
-        let verbBefore = NameCleaner.clean(text.string(textStart..<max(textStart, nameEnd))).lowercased()
         let afterText = NameCleaner.clean(text.string(after)).trimmingTrailing(Lexicon.trailingNoise)
 
         // TargetComparator: a range or a bound wins over a change; a change over the plain level.
@@ -69,13 +74,16 @@ struct TargetReading {
                           value: q.value, valueMax: q.valueMax, unit: unit, approx: cues.approx,
                           text: NameCleaner.collapseSpaces(text.string(textStart..<q.end)))
         }
+        let nameLower = nameBefore.lowercased()
+        let afterLower = afterText.lowercased()
         let shortVerbPhrase = nameBefore.split(separator: " ").count <= 2 && !afterText.isEmpty
-            && !Lexicon.afterConnectives.contains { afterText.lowercased().hasPrefix($0) } && !NameCleaner.isRate(nameBefore)
-            && !(q.isPercent && !Lexicon.keptVerbs.contains(nameBefore.lowercased()))
-        let numberFirst = nameBefore.isEmpty || Lexicon.keptVerbs.contains(nameBefore.lowercased())
-            || Lexicon.additiveVerbs.contains(nameBefore.lowercased()) || shortVerbPhrase
+            && !Lexicon.afterConnectives.contains { afterLower.hasPrefix($0) } && !NameCleaner.isRate(nameBefore)
+            && !(q.isPercent && !Lexicon.keptVerbs.contains(nameLower))
+        let numberFirst = nameBefore.isEmpty || Lexicon.keptVerbs.contains(nameLower)
+            || Lexicon.additiveVerbs.contains(nameLower) || shortVerbPhrase
         if numberFirst {
-            let verb = nameBefore.isEmpty ? verbBefore : nameBefore.lowercased()
+            // The words between the fillers and the number's cues, only needed here.
+            let verb = nameBefore.isEmpty ? NameCleaner.clean(text.string(textStart..<max(textStart, nameEnd))).lowercased() : nameLower
             if shortVerbPhrase, !nameBefore.isEmpty, !Lexicon.keptVerbs.contains(verb), !Lexicon.additiveVerbs.contains(verb) {
                 // "Cứng hóa 200 km đường giao thông nông thôn": the verb heads the name.
                 let noun = q.unitIsNoun ? " " + q.unitWord : ""
@@ -140,24 +148,13 @@ struct TargetReading {
     private func collectCues() -> (Cues, Int) {
         var cues = Cues()
         var end = quantity.start
-        let lists: [([[Unicode.Scalar]], (inout Cues) -> Void)] = [
-            (Lexicon.atMost, { if $0.bound == nil { $0.bound = .lte } }),
-            (Lexicon.atLeast, { if $0.bound == nil { $0.bound = .gte } }),
-            (Lexicon.approximately, { $0.approx = true }),
-            (Lexicon.strictlyAbove, { if $0.bound == nil { $0.bound = .gt } }),
-            (Lexicon.strictlyBelow, { if $0.bound == nil { $0.bound = .lt } }),
-            (Lexicon.decrease, { if $0.change == nil { $0.change = .decreaseBy } }),
-            (Lexicon.increase, { if $0.change == nil { $0.change = .increaseBy } }),
-            (Lexicon.shareCues, { $0.share = true }),
-            (Lexicon.resultCues, { $0.reported = true }),
-            (Lexicon.linkers, { _ in }),
-        ]
+        let lists = Self.cueLists
         var matched = true
         while matched {
             matched = false
             let e = text.skipSpacesBack(end, limit: before.lowerBound)
             // Choose the longest cue that ends here, whatever its list.
-            var best: (length: Int, apply: (inout Cues) -> Void)?
+            var best: (length: Int, apply: @Sendable (inout Cues) -> Void)?
             for (words, apply) in lists {
                 if let w = text.wordEnding(at: e, in: words, limit: before.lowerBound), w.count > (best?.length ?? 0) {
                     best = (w.count, apply)
@@ -171,6 +168,20 @@ struct TargetReading {
         }
         return (cues, text.skipSpacesBack(end, limit: before.lowerBound))
     }
+
+    /// The cue lists and what each says, built once.
+    static let cueLists: [([[Unicode.Scalar]], @Sendable (inout Cues) -> Void)] = [
+            (Lexicon.atMost, { if $0.bound == nil { $0.bound = .lte } }),
+            (Lexicon.atLeast, { if $0.bound == nil { $0.bound = .gte } }),
+            (Lexicon.approximately, { $0.approx = true }),
+            (Lexicon.strictlyAbove, { if $0.bound == nil { $0.bound = .gt } }),
+            (Lexicon.strictlyBelow, { if $0.bound == nil { $0.bound = .lt } }),
+            (Lexicon.decrease, { if $0.change == nil { $0.change = .decreaseBy } }),
+            (Lexicon.increase, { if $0.change == nil { $0.change = .increaseBy } }),
+            (Lexicon.shareCues, { $0.share = true }),
+            (Lexicon.resultCues, { $0.reported = true }),
+            (Lexicon.linkers, { _ in }),
+    ]
 
     /// Skips fillers, item markers and time phrases at the start of a stretch.
     static func skipLeading(_ t: ScalarText, from start: Int, to end: Int, fillers: [[Unicode.Scalar]]) -> Int {

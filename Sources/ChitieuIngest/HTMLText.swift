@@ -73,10 +73,10 @@ enum HTMLText {
                     if blockElements.contains(name), skipStack.isEmpty { endLine() }
                     continue
                 }
-                let attributes = tagText.lowercased()
-                let isChrome = skippedElements.contains(name) || chromeMarkers.contains { marker in
-                    attributes.range(of: #"(class|id)\s*=\s*["'][^"']*"# + marker, options: .regularExpression) != nil
-                }
+                let isChrome = skippedElements.contains(name) || {
+                    let values = classAndID(tagText.lowercased())
+                    return !values.isEmpty && chromeMarkers.contains { values.contains($0) }
+                }()
                 if blockElements.contains(name), skipStack.isEmpty { endLine() }
                 if !selfClosing {
                     openStack.append((name, isChrome))
@@ -98,6 +98,24 @@ enum HTMLText {
         }
         endLine()
         return lines
+    }
+
+    /// The values of the class and id attributes of a tag, joined by spaces ("" when none).
+    static func classAndID(_ tag: String) -> String {
+        var values: [Substring] = []
+        for attribute in ["class", "id"] {
+            var rest = Substring(tag)
+            while let r = rest.range(of: attribute) {
+                rest = rest[r.upperBound...].drop { $0 == " " }
+                guard rest.first == "=" else { continue }
+                rest = rest.dropFirst().drop { $0 == " " }
+                guard let quote = rest.first, quote == "\"" || quote == "'" else { continue }
+                let value = rest.dropFirst().prefix { $0 != quote }
+                values.append(value)
+                rest = rest.dropFirst(value.count + 1)
+            }
+        }
+        return values.joined(separator: " ")
     }
 
     static let namedEntities: [String: String] = [

@@ -133,7 +133,9 @@ enum TextRepair {
                    b[i - 3] == 0x20, b[i - 4] == 0x6E {
                     let vowel2 = b[i - 6] == 0xC3 && b[i - 5] == 0xA2 && b[i - 7] == 0x68
                     let vowel3 = i >= 8 && b[i - 7] == 0xE1 && b[i - 6] == 0xBA && (b[i - 5] == 0xA7 || b[i - 5] == 0xA5) && b[i - 8] == 0x68
-                    if vowel2 || vowel3 { return false }
+                    // The right spelling, "hấn đấu", needs no repair.
+                    let correct = vowel3 && b[i - 5] == 0xA5 && b[i + 2] == 0xA5
+                    if (vowel2 || vowel3) && !correct { return false }
                 }
             default: break
             }

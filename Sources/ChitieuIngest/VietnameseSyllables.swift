@@ -35,11 +35,27 @@ enum VietnameseSyllables {
     static func score(_ text: String) -> Double {
         var total = 0
         var valid = 0
-        for word in text.split(whereSeparator: { !$0.isLetter }) where word.unicodeScalars.contains(where: { !$0.isASCII }) {
-            total += 1
-            if isSyllable(String(word)) { valid += 1 }
-            if total >= 4000 { break }
+        var word = ""
+        var hasNonASCII = false
+        // Words are read one at a time, so scoring stops after 4 000 whatever the text's length.
+        func finish() {
+            if hasNonASCII {
+                total += 1
+                if isSyllable(word) { valid += 1 }
+            }
+            word = ""
+            hasNonASCII = false
         }
+        for c in text {
+            if c.isLetter {
+                word.append(c)
+                if !c.isASCII { hasNonASCII = true }
+            } else if !word.isEmpty {
+                finish()
+                if total >= 4000 { break }
+            }
+        }
+        if !word.isEmpty && total < 4000 { finish() }
         return total == 0 ? 1 : Double(valid) / Double(total)
     }
 }

@@ -100,8 +100,9 @@ public struct Catalogue: Sendable {
         for (index, longest) in longestByEntry.sorted(by: { $0.key < $1.key }) {
             let entry = entries[index]
             var confidence = min(1, 0.5 + Double(longest) / Double(max(text.count, 1)))
-            let compatible = entry.unit.isConvertible(to: unit) || (entry.unit.isPercentLike && unit.isPercentLike)
-            if !entry.unit.isConvertible(to: unit) {
+            let convertible = entry.unit.isConvertible(to: unit)
+            let compatible = convertible || (entry.unit.isPercentLike && unit.isPercentLike)
+            if !convertible {
                 confidence *= compatible ? 0.9 : (entry.unit.isPercentLike == unit.isPercentLike ? 0.6 : 0.25)
             }
             if let b = best, (b.3 ? 1 : 0, b.2, b.1) >= (compatible ? 1 : 0, longest, confidence) { continue }

@@ -25,7 +25,7 @@ public struct ComparisonBuilder: Sendable {
                 let result = value.flatMap { $0.measure.convert($0.value, to: entry.unit) }
                 let target = evaluation.flatMap { e in e.target.unit.convert(e.target.value, to: entry.unit) }
                 guard evaluation != nil || result != nil || !own.isEmpty else { continue }
-                cells.append(ComparisonCell(unit: unit, target: target, targetText: evaluation?.target.plainText, result: result,
+                cells.append(ComparisonCell(unit: unit, target: target, result: result,
                                             estimate: value?.status == .estimate, completion: evaluation?.completion
                                                 ?? own.first { $0.basis == .pctOfPlan }?.value,
                                             status: evaluation?.status))

@@ -28,7 +28,6 @@ public struct Scorer: Sendable {
 
     func summary(for unit: ReportingUnit, evaluations: [Evaluation]) -> UnitSummary {
         var s = UnitSummary(unit: unit)
-        s.targets = evaluations.count
         var completions: [Double] = []
         for e in evaluations {
             switch e.status {
@@ -41,16 +40,9 @@ public struct Scorer: Sendable {
             case .behind: s.behind += 1
             }
             if let c = e.completion { completions.append(c) }
-            if let line = scoreLine(e) {
-                s.lines.append(line)
-                s.points += line.points
-                s.maximum += line.maximum
-            }
+            if let line = scoreLine(e) { s.lines.append(line) }
         }
-        s.evaluated = s.exceeded + s.met + s.notMet + s.onTrack + s.behind
-        s.shareAchieved = s.evaluated == 0 ? nil : Double(s.exceeded + s.met + s.onTrack) / Double(s.evaluated) * 100
         s.meanCompletion = completions.isEmpty ? nil : completions.reduce(0, +) / Double(completions.count)
-        s.score = s.maximum > 0 ? s.points / s.maximum * 100 : nil
         return s
     }
 

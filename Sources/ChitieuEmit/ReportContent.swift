@@ -40,9 +40,10 @@ public struct ReportContent: Sendable {
     public var date: (year: Int, month: Int, day: Int)
     public var units: [ReportingUnit]
     public var evaluations: [Evaluation]
-    public var documents: [DirectiveDocument]
-    /// Each unit's directives, for the movements table.
+    /// Each unit's directives.
     public var unitDocuments: [ReportingUnit: [DirectiveDocument]]
+    /// All directives, unit by unit in the order of `units`.
+    public var documents: [DirectiveDocument] { units.flatMap { unitDocuments[$0] ?? [] } }
     public var issues: [DataIssue]
     public var summaries: [UnitSummary]
     public var comparison: [ComparisonRow]
@@ -54,7 +55,7 @@ public struct ReportContent: Sendable {
 
     public init(title: String, period: ReportingPeriod, body: ReportingBody, place: String,
                 date: (year: Int, month: Int, day: Int), units: [ReportingUnit], evaluations: [Evaluation],
-                documents: [DirectiveDocument], unitDocuments: [ReportingUnit: [DirectiveDocument]] = [:], issues: [DataIssue],
+                unitDocuments: [ReportingUnit: [DirectiveDocument]], issues: [DataIssue],
                 summaries: [UnitSummary] = [], comparison: [ComparisonRow] = [], statistics: [IndicatorStatistics] = []) {
         self.unitDocuments = unitDocuments
         self.summaries = summaries
@@ -67,7 +68,6 @@ public struct ReportContent: Sendable {
         self.date = date
         self.units = units
         self.evaluations = evaluations
-        self.documents = documents
         self.issues = issues
     }
 

@@ -34,7 +34,6 @@ enum Lexicon {
     static let perPopulation: [[Unicode.Scalar]] = [
         "/1 vạn dân", "/ 1 vạn dân", "/vạn dân", "/ vạn dân", "trên 1 vạn dân", "/10.000 dân", "/10.000 người dân", "/1 vạn người dân",
     ].scalarWords
-    static let perHundredThousand: [[Unicode.Scalar]] = ["/100.000 dân", "/100.000 người dân"].scalarWords
 
     /// Percent spellings.
     static let percentWords: [[Unicode.Scalar]] = ["%", "phần trăm"].scalarWords

@@ -8,7 +8,7 @@ import ZIPFoundation
 /// Runs set in TCVN3 fonts (.VnTime…) or VNI fonts (VNI-Times…) are decoded from their bytes;
 /// .VnTimeH and other capital fonts are upper-cased, as they print.
 enum DocxText {
-    static func lines(_ data: Data, path: String) throws(IngestError) -> ([RawLine], String, String) {
+    static func lines(_ data: Data, path: String) throws(IngestError) -> ([RawLine], String) {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -32,7 +32,7 @@ enum DocxText {
             throw .unreadable(path: path, reason: "word/document.xml hỏng ở dòng \(parser.lineNumber)")
         }
         let encoding = delegate.legacy.isEmpty ? "utf-8" : delegate.legacy.sorted().joined(separator: "+")
-        return (delegate.paragraphs.enumerated().map { RawLine(text: $0.element, line: $0.offset + 1) }, "docx", encoding)
+        return (delegate.paragraphs.enumerated().map { RawLine(text: $0.element, line: $0.offset + 1) }, encoding)
     }
 
     /// The font of the document defaults or of the Normal style, from word/styles.xml.
@@ -75,7 +75,6 @@ enum DocxText {
         private var runText = ""
         private var runFont: String?
         private var inText = false
-        private var depth = 0
 
         init(defaultFont: String?) { self.defaultFont = defaultFont }
 

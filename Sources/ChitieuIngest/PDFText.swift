@@ -2,7 +2,7 @@ import Foundation
 
 /// The text of a PDF through poppler's `pdftotext`, when it is installed.
 enum PDFText {
-    static func lines(_ data: Data, path: String) throws(IngestError) -> ([RawLine], String, String) {
+    static func lines(_ data: Data, path: String) throws(IngestError) -> ([RawLine], String) {
         guard let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw .unsupportedFormat(path: path, detail: "đọc PDF cần chương trình pdftotext; cài gói poppler-utils (apt-get install poppler-utils) hoặc lưu văn bản dưới dạng .docx/.txt")
         }
@@ -24,6 +24,6 @@ enum PDFText {
         guard decoded.contains(where: { $0.isLetter }) else {
             throw .unsupportedFormat(path: path, detail: "PDF không có lớp chữ (bản quét ảnh); cần nhận dạng chữ (OCR) trước")
         }
-        return (TextDecoding.lines(decoded), "pdf", "utf-8")
+        return (TextDecoding.lines(decoded), "utf-8")
     }
 }

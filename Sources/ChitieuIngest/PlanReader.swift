@@ -27,11 +27,10 @@ public enum PlanReader {
                 problem("comparator", "so sánh \"\(cells["comparator"] ?? "")\" không hợp lệ; dùng eq, gt, gte, lt, lte, range, increase_by hoặc decrease_by")
                 continue
             }
-            guard let targetText = cells["target"], let target = cells.number("target") else {
+            guard let target = cells.number("target") else {
                 problem("target", "chỉ tiêu \"\(cells["target"] ?? "")\" không phải là số")
                 continue
             }
-            _ = targetText
             var targetMax: Double?
             if cells["target_max"] != nil {
                 guard let v = cells.number("target_max") else { problem("target_max", "target_max \"\(cells["target_max"]!)\" không phải là số"); continue }

@@ -9,16 +9,13 @@ public struct SourceText: Sendable {
     public var text: String
     /// Offsets of `text` back to lines and columns of the original (paragraphs for .docx).
     public var lineMap: LineMap
-    /// What the file was: "text", "html", "docx", "pdf".
-    public var format: String
     /// "utf-8", "tcvn3", "vni".
     public var encoding: String
 
-    public init(path: String, text: String, lineMap: LineMap? = nil, format: String = "text", encoding: String = "utf-8") {
+    public init(path: String, text: String, lineMap: LineMap? = nil, encoding: String = "utf-8") {
         self.path = path
         self.text = text
         self.lineMap = lineMap ?? LineMap.identity(of: text)
-        self.format = format
         self.encoding = encoding
     }
 }
@@ -56,8 +53,8 @@ public enum DirectiveReader {
     /// Lines longer than this are not running text: refused rather than scanned for minutes.
     public static let maximumLineLength = 2_000_000
 
-    public static func read(path: String, relativeTo base: URL? = nil) throws(IngestError) -> SourceText {
-        let url = base.map { URL(fileURLWithPath: path, relativeTo: $0) } ?? URL(fileURLWithPath: path)
+    public static func read(path: String) throws(IngestError) -> SourceText {
+        let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { throw .missing(path: path) }
         if isDirectory.boolValue { throw .unsupportedFormat(path: path, detail: "đây là thư mục, không phải tệp") }
@@ -74,7 +71,7 @@ public enum DirectiveReader {
     public static func decode(_ data: Data, path: String) throws(IngestError) -> SourceText {
         guard !data.isEmpty else { throw .empty(path: path) }
         let ext = (path as NSString).pathExtension.lowercased()
-        let raw: (lines: [RawLine], format: String, encoding: String)
+        let raw: (lines: [RawLine], encoding: String)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || ext == "docx" {
             raw = try DocxText.lines(data, path: path)
         } else if data.starts(with: Array("%PDF".utf8)) || ext == "pdf" {
@@ -86,9 +83,9 @@ public enum DirectiveReader {
             }
             let (text, encoding) = try TextDecoding.decode(data, path: path)
             if ext == "html" || ext == "htm" || HTMLText.looksLikeHTML(text) {
-                raw = (HTMLText.lines(text), "html", encoding)
+                raw = (HTMLText.lines(text), encoding)
             } else {
-                raw = (TextDecoding.lines(text), "text", encoding)
+                raw = (TextDecoding.lines(text), encoding)
             }
         }
         if let long = raw.lines.first(where: { $0.text.utf8.count > maximumLineLength }) {
@@ -96,6 +93,6 @@ public enum DirectiveReader {
         }
         let (text, map) = TextRepair.repair(TableUnflattener.rebuild(raw.lines))
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { throw .empty(path: path) }
-        return SourceText(path: path, text: text, lineMap: map, format: raw.format, encoding: raw.encoding)
+        return SourceText(path: path, text: text, lineMap: map, encoding: raw.encoding)
     }
 }

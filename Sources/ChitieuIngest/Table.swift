@@ -53,11 +53,12 @@ public struct Table: Sendable {
 
 /// Reads tables from CSV (both dialects) and XLSX files.
 public enum TableReader {
-    public static func read(path: String, relativeTo base: URL? = nil, sheet: String? = nil) throws(IngestError) -> Table {
-        let url = base.map { URL(fileURLWithPath: path, relativeTo: $0) } ?? URL(fileURLWithPath: path)
+    /// Reads a CSV file, or the first sheet of a workbook.
+    public static func read(path: String) throws(IngestError) -> Table {
+        let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: url.path) else { throw .missing(path: path) }
         switch url.pathExtension.lowercased() {
-        case "xlsx", "xlsm": return try readWorkbook(url: url, path: path, sheet: sheet)
+        case "xlsx", "xlsm": return try readWorkbook(url: url, path: path)
         case "csv", "txt", "tsv": break
         default: throw .unsupportedFormat(path: path, detail: "chỉ đọc được bảng .csv và .xlsx")
         }
@@ -72,10 +73,10 @@ public enum TableReader {
         return try CSVParser.table(from: text.precomposedStringWithCanonicalMapping, path: path)
     }
 
-    static func readWorkbook(url: URL, path: String, sheet: String?) throws(IngestError) -> Table {
+    static func readWorkbook(url: URL, path: String) throws(IngestError) -> Table {
         do {
             let document = try XlsxDocument(url: url)
-            guard let name = sheet ?? document.sheetNames.first else {
+            guard let name = document.sheetNames.first else {
                 throw IngestError.malformedTable(path: path, detail: "sổ tính không có trang nào")
             }
             let content = try document.sheet(named: name)

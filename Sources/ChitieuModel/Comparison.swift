@@ -3,7 +3,6 @@ public struct ComparisonCell: Hashable, Sendable {
     public var unit: ReportingUnit
     /// The target in the indicator's common unit, when the unit has one.
     public var target: Double?
-    public var targetText: String?
     /// The result in the indicator's common unit, when reported as a value.
     public var result: Double?
     public var estimate: Bool
@@ -14,11 +13,10 @@ public struct ComparisonCell: Hashable, Sendable {
     /// 1 = best result in the indicator's direction; nil without a result.
     public var rankByResult: Int?
 
-    public init(unit: ReportingUnit, target: Double?, targetText: String?, result: Double?, estimate: Bool,
+    public init(unit: ReportingUnit, target: Double?, result: Double?, estimate: Bool,
                 completion: Double?, status: EvaluationStatus?) {
         self.unit = unit
         self.target = target
-        self.targetText = targetText
         self.result = result
         self.estimate = estimate
         self.completion = completion
@@ -116,9 +114,6 @@ public struct ScoreLine: Hashable, Sendable {
 /// One unit's summary, score and rank.
 public struct UnitSummary: Hashable, Sendable {
     public var unit: ReportingUnit
-    public var targets = 0
-    /// Rows with a computed status other than no data and not evaluable.
-    public var evaluated = 0
     public var exceeded = 0
     public var met = 0
     public var notMet = 0
@@ -126,13 +121,7 @@ public struct UnitSummary: Hashable, Sendable {
     public var notEvaluable = 0
     public var onTrack = 0
     public var behind = 0
-    /// (exceeded + met + on track) ÷ evaluated, in percent.
-    public var shareAchieved: Double?
     public var meanCompletion: Double?
-    public var points: Double = 0
-    public var maximum: Double = 0
-    /// points ÷ maximum × 100; nil when the unit has nothing to score.
-    public var score: Double?
     public var rank: Int?
     /// Which tie-break decided the rank, when one was needed.
     public var tieBreak: String?
@@ -141,4 +130,15 @@ public struct UnitSummary: Hashable, Sendable {
     public init(unit: ReportingUnit) {
         self.unit = unit
     }
+
+    /// Every row of the unit, whatever its status.
+    public var targets: Int { exceeded + met + notMet + noData + notEvaluable + onTrack + behind }
+    /// Rows with a computed status other than no data and not evaluable.
+    public var evaluated: Int { exceeded + met + notMet + onTrack + behind }
+    /// (exceeded + met + on track) ÷ evaluated, in percent.
+    public var shareAchieved: Double? { evaluated == 0 ? nil : Double(exceeded + met + onTrack) / Double(evaluated) * 100 }
+    public var points: Double { lines.reduce(0) { $0 + $1.points } }
+    public var maximum: Double { lines.reduce(0) { $0 + $1.maximum } }
+    /// points ÷ maximum × 100; nil when the unit has nothing to score.
+    public var score: Double? { maximum > 0 ? points / maximum * 100 : nil }
 }

@@ -41,14 +41,12 @@ public struct DocumentMetadata: Hashable, Sendable, Codable {
 /// A directive after extraction: where it came from, its facts and its targets.
 public struct DirectiveDocument: Hashable, Sendable, Codable {
     public var path: String
-    public var sha256: String?
     public var metadata: DocumentMetadata
     public var targets: [Target]
     public var qualitative: [QualitativeTarget]
 
-    public init(path: String, sha256: String? = nil, metadata: DocumentMetadata, targets: [Target], qualitative: [QualitativeTarget]) {
+    public init(path: String, metadata: DocumentMetadata, targets: [Target], qualitative: [QualitativeTarget]) {
         self.path = path
-        self.sha256 = sha256
         self.metadata = metadata
         self.targets = targets
         self.qualitative = qualitative

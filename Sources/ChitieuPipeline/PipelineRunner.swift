@@ -56,7 +56,7 @@ public struct PipelineRunner {
     }
 
     /// Stages 1-4; `check` stops here, `run` goes on to write.
-    func compute(stages total: Int) -> Computed {
+    func compute() -> Computed {
         let units = self.units
         var computed = Computed()
         let inputs = progress.stage(1, "Đọc văn bản và số liệu") { () -> (Inputs, String) in
@@ -87,7 +87,7 @@ public struct PipelineRunner {
     }
 
     public func run() throws(PipelineError) -> RunOutcome {
-        let computed = compute(stages: 5)
+        let computed = compute()
         let targets = computed.evaluations.count
         guard targets > 0 || !computed.results.isEmpty else {
             report(computed.issues)
@@ -104,14 +104,14 @@ public struct PipelineRunner {
 
     /// Validates the pipeline and its inputs without writing anything.
     public func check() -> RunOutcome {
-        let computed = compute(stages: 4)
+        let computed = compute()
         report(computed.issues)
         return RunOutcome(outputs: [], issues: computed.issues, targets: computed.evaluations.count, results: computed.results.count)
     }
 
     /// Writes one data-entry workbook per unit that has targets, into `directory`.
     public func templates(into directory: String?) throws(PipelineError) -> [String] {
-        let computed = compute(stages: 4)
+        let computed = compute()
         report(computed.issues)
         let folder = directory ?? (config.resolve(config.output) as NSString).appendingPathComponent("mau-nhap")
         let inputs = config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve)
@@ -227,7 +227,7 @@ public struct PipelineRunner {
         for (unit, document) in computed.documents { byUnit[unit, default: []].append(document) }
         var content = ReportContent(title: config.title, period: config.period, body: config.body, place: config.place,
                                     date: config.date, units: units, evaluations: computed.evaluations,
-                                    documents: computed.documents.map(\.1), unitDocuments: byUnit, issues: computed.issues,
+                                    unitDocuments: byUnit, issues: computed.issues,
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
         content.halfYear = computed.halfYear
         content.inputs = computed.documents.map { InputFile(role: "Văn bản", path: $0.1.path, sha256: SHA256.hex(ofFile: $0.1.path), unit: $0.0, metadata: $0.1.metadata) }

@@ -11,12 +11,10 @@ public struct PageSetup: Hashable, Sendable {
     public var marginRightMM: Double
     /// Page header in Excel's codes ("&C&P" = page number in the centre).
     public var header: String?
-    /// Page numbering starts on page 2 when true (the first page has no number).
-    public var differentFirstPage: Bool
 
     public init(landscape: Bool = true, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil,
                 marginTopMM: Double = 20, marginBottomMM: Double = 20, marginLeftMM: Double = 30,
-                marginRightMM: Double = 15, header: String? = nil, differentFirstPage: Bool = false) {
+                marginRightMM: Double = 15, header: String? = nil) {
         self.landscape = landscape
         self.fitToWidth = fitToWidth
         self.repeatRows = repeatRows
@@ -25,7 +23,6 @@ public struct PageSetup: Hashable, Sendable {
         self.marginLeftMM = marginLeftMM
         self.marginRightMM = marginRightMM
         self.header = header
-        self.differentFirstPage = differentFirstPage
     }
 }
 
@@ -110,9 +107,6 @@ public struct Workbook: Sendable {
         }
         sheets.append(sheet)
     }
-
-    /// Lower-cased names already in use, for `SheetName.make(from:avoiding:)`.
-    public var takenNames: Set<String> { Set(sheets.map(\.name.folded)) }
 }
 
 /// A rule on what may be typed in a range, with the help text shown to the person typing.

@@ -7,21 +7,11 @@ import ZIPFoundation
 /// Runs the built `chitieu` binary as a user would.
 @Suite("chitieu from the command line", .serialized)
 struct CLITests {
-    /// A copy of the sample pipeline that writes into a temporary folder.
-    func samplePipeline(in dir: TemporaryDirectory) throws -> String {
-        var yaml = try String(contentsOfFile: Repository.path("pipelines/sample-2024.yaml"), encoding: .utf8)
-        yaml = yaml.replacingOccurrences(of: "../samples/", with: Repository.path("samples") + "/")
-        yaml = yaml.replacingOccurrences(of: "output: ../reports/sample-2024", with: "output: out")
-        let path = dir.path("sample-2024.yaml")
-        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test("run writes the workbook and evaluation.csv, with progress on stderr")
     func runSample() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let result = try runProgram(Repository.chitieuBinary, ["run", try samplePipeline(in: dir)])
+        let result = try runProgram(Repository.chitieuBinary, ["run", try Repository.samplePipeline(in: dir)])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("[1/5] Đọc văn bản và số liệu"))
         #expect(result.stderr.contains("[2/5] Trích xuất chỉ tiêu: 35 chỉ tiêu"))
@@ -159,24 +149,11 @@ struct ExtractFormatTests {
 
 @Suite("Pipelines: check, templates and bad input", .serialized)
 struct PipelineCommandTests {
-    func pipeline(in dir: TemporaryDirectory, extra: String = "", actuals: [String]? = nil) throws -> String {
-        var yaml = try String(contentsOfFile: Repository.path("pipelines/sample-2024.yaml"), encoding: .utf8)
-        yaml = yaml.replacingOccurrences(of: "../samples/", with: Repository.path("samples") + "/")
-            .replacingOccurrences(of: "output: ../reports/sample-2024", with: "output: out")
-        if let actuals {
-            yaml = yaml.replacingOccurrences(of: "actuals:\n  - \(Repository.path("samples"))/actuals/ket-qua-2024.csv",
-                                             with: "actuals:\n" + actuals.map { "  - \($0)" }.joined(separator: "\n"))
-        }
-        let path = dir.path("p.yaml")
-        try (yaml + extra).write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test("check validates the pipeline and its inputs and writes nothing")
     func check() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let r = try runProgram(Repository.chitieuBinary, ["check", try pipeline(in: dir)])
+        let r = try runProgram(Repository.chitieuBinary, ["check", try Repository.samplePipeline(in: dir)])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("5 đơn vị, 35 chỉ tiêu"))
         #expect(r.stdout.contains("0 lỗi"))
@@ -187,7 +164,7 @@ struct PipelineCommandTests {
     func missingFile() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let path = try pipeline(in: dir, actuals: [Repository.path("samples/actuals/ket-qua-2024.csv"), dir.path("khong-co.csv")])
+        let path = try Repository.samplePipeline(in: dir, actuals: [Repository.path("samples/actuals/ket-qua-2024.csv"), dir.path("khong-co.csv")])
         let r = try runProgram(Repository.chitieuBinary, ["run", path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("khong-co.csv: không tìm thấy tệp"))
@@ -212,7 +189,7 @@ struct PipelineCommandTests {
         Quảng Nam,new_enterprises,2024,-5,doanh nghiệp,value,reported
 
         """.write(toFile: bad, atomically: true, encoding: .utf8)
-        let r = try runProgram(Repository.chitieuBinary, ["run", try pipeline(in: dir, actuals: [bad])])
+        let r = try runProgram(Repository.chitieuBinary, ["run", try Repository.samplePipeline(in: dir, actuals: [bad])])
         #expect(r.status == 0, "warnings do not fail the run: \(r.stderr)")
         for (line, words) in [(3, "trùng"), (4, "Hà Nội"), (5, "vượt 100%"), (6, "mười"), (7, "không quy đổi"), (8, "âm")] {
             #expect(r.stderr.contains(words), "stderr lacks \(words)")
@@ -228,7 +205,7 @@ struct PipelineCommandTests {
     func templateRoundTrip() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let path = try pipeline(in: dir)
+        let path = try Repository.samplePipeline(in: dir)
         let r = try runProgram(Repository.chitieuBinary, ["template", path, "--output", dir.path("mau")])
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path("mau")).sorted()
@@ -256,7 +233,7 @@ struct PipelineCommandTests {
         // Fill the budget value as a spreadsheet program would, then use the file as the results table.
         let cell = "D\(budget.row + 1)"
         let filled = try fill(url, cell: cell, value: "27594")
-        let run = try runProgram(Repository.chitieuBinary, ["run", "-q", try pipeline(in: dir, actuals: [filled.path])])
+        let run = try runProgram(Repository.chitieuBinary, ["run", "-q", try Repository.samplePipeline(in: dir, actuals: [filled.path])])
         #expect(run.status == 0, "\(run.stderr)")
         let evaluation = try String(contentsOfFile: dir.path("out/evaluation.csv"), encoding: .utf8)
         #expect(evaluation.contains("QN,budget_revenue,Thu ngân sách trên địa bàn,2024,eq,23600,,tỷ đồng,27594,tỷ đồng,116.92,exceeded"))

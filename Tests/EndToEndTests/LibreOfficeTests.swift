@@ -11,11 +11,7 @@ struct LibreOfficeTests {
         let pdftotext = try #require(which("pdftotext"), "make test installs poppler-utils")
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        var yaml = try String(contentsOfFile: Repository.path("pipelines/sample-2024.yaml"), encoding: .utf8)
-        yaml = yaml.replacingOccurrences(of: "../samples/", with: Repository.path("samples") + "/")
-            .replacingOccurrences(of: "output: ../reports/sample-2024", with: "output: out")
-        try yaml.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
-        let run = try runProgram(Repository.chitieuBinary, ["run", "-q", dir.path("p.yaml")])
+        let run = try runProgram(Repository.chitieuBinary, ["run", "-q", try Repository.samplePipeline(in: dir)])
         #expect(run.status == 0, "\(run.stderr)")
 
         // A private profile folder so a running LibreOffice or a stale lock cannot interfere.

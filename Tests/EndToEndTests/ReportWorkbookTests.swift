@@ -10,11 +10,7 @@ import XlsxReader
 struct ReportWorkbookTests {
     /// Runs the sample pipeline into a fresh folder and returns the folder.
     static func runSample(_ pipeline: String = "pipelines/sample-2024.yaml", into dir: TemporaryDirectory, output: String = "out") throws {
-        var yaml = try String(contentsOfFile: Repository.path(pipeline), encoding: .utf8)
-        yaml = yaml.replacingOccurrences(of: "../samples/", with: Repository.path("samples") + "/")
-        yaml = yaml.replacingOccurrences(of: #"output: ../reports/[a-z0-9-]+"#, with: "output: \(output)", options: .regularExpression)
-        let path = dir.path("p-\(output).yaml")
-        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try Repository.samplePipeline(pipeline, in: dir, output: output)
         let r = try runProgram(Repository.chitieuBinary, ["run", "-q", path])
         #expect(r.status == 0, "\(r.stderr)")
     }

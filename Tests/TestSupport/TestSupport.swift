@@ -80,3 +80,21 @@ public struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension Repository {
+    /// A copy of a sample pipeline in `dir` that reads the repository's samples and writes into
+    /// `dir/output`; `actuals` replaces the results tables. Returns the copy's path.
+    public static func samplePipeline(_ pipeline: String = "pipelines/sample-2024.yaml", in dir: TemporaryDirectory,
+                                      output: String = "out", actuals: [String]? = nil) throws -> String {
+        var yaml = try String(contentsOfFile: path(pipeline), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "../samples/", with: path("samples") + "/")
+        yaml = yaml.replacingOccurrences(of: #"output: ../reports/[a-z0-9-]+"#, with: "output: \(output)", options: .regularExpression)
+        if let actuals {
+            yaml = yaml.replacingOccurrences(of: "actuals:\n  - \(path("samples"))/actuals/ket-qua-2024.csv",
+                                             with: "actuals:\n" + actuals.map { "  - \($0)" }.joined(separator: "\n"))
+        }
+        let copy = dir.path("\(URL(fileURLWithPath: pipeline).deletingPathExtension().lastPathComponent)-\(output).yaml")
+        try yaml.write(toFile: copy, atomically: true, encoding: .utf8)
+        return copy
+    }
+}

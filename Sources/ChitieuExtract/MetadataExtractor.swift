@@ -14,13 +14,13 @@ enum MetadataExtractor {
     ]
     static let documentTypes = "Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Chương trình|Kết luận|Nghị định|Thông tư|Luật|Hướng dẫn|Công văn|Thông báo"
 
-    // `nonisolated(unsafe)`: NSRegularExpression is immutable once created and safe to share.
-    nonisolated(unsafe) static let placeDatePattern = regex(#"(?:([^,]{2,40}),\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#)
-    nonisolated(unsafe) static let quotedPattern = regex(#"[“"]([^”"]{10,300})[”"]"#)
-    nonisolated(unsafe) static let reportingPattern = regex(#"^định kỳ[^.;\n]{0,40}(6 tháng|sáu tháng|hằng năm|hàng năm)[^.;\n]{0,160}"#, caseInsensitive: true)
-    nonisolated(unsafe) static let citationPattern = regex("(\(documentTypes)) (số|số:) ?([0-9]+[/-][0-9A-Za-zĐđ/-]+)(,? ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))?")
-    nonisolated(unsafe) static let launchPattern = regex("(\(documentTypes)) số ([0-9]+)[ /]*([A-ZĐa-zđ]+)[/-]([A-ZĐa-zđ]+)[^,]{0,20},? ngày ([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})[^.;]{0,40}phát động")
-    nonisolated(unsafe) static let chairPattern = regex(#"(Chủ tịch|CHỦ TỊCH) (Ủy ban nhân dân|UBND|Uỷ ban nhân dân) (tỉnh|thị xã|huyện|thành phố|xã|phường)( [A-ZĐ][\p{L}]+( [A-ZĐ][\p{L}]+){0,3})?"#)
+    // Compiled once; NSRegularExpression is immutable and Sendable.
+    static let placeDatePattern = regex(#"(?:([^,]{2,40}),\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#)
+    static let quotedPattern = regex(#"[“"]([^”"]{10,300})[”"]"#)
+    static let reportingPattern = regex(#"^định kỳ[^.;\n]{0,40}(6 tháng|sáu tháng|hằng năm|hàng năm)[^.;\n]{0,160}"#, caseInsensitive: true)
+    static let citationPattern = regex("(\(documentTypes)) (số|số:) ?([0-9]+[/-][0-9A-Za-zĐđ/-]+)(,? ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))?")
+    static let launchPattern = regex("(\(documentTypes)) số ([0-9]+)[ /]*([A-ZĐa-zđ]+)[/-]([A-ZĐa-zđ]+)[^,]{0,20},? ngày ([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})[^.;]{0,40}phát động")
+    static let chairPattern = regex(#"(Chủ tịch|CHỦ TỊCH) (Ủy ban nhân dân|UBND|Uỷ ban nhân dân) (tỉnh|thị xã|huyện|thành phố|xã|phường)( [A-ZĐ][\p{L}]+( [A-ZĐ][\p{L}]+){0,3})?"#)
 
     /// The patterns are constants of this file; one that failed to compile finds nothing, and the
     /// metadata tests would show it.

@@ -10,22 +10,37 @@ public struct ComparisonBuilder: Sendable {
     }
 
     /// Rows for indicators that at least two units have a target or a result for.
-    public func rows(units: [ReportingUnit], evaluations: [Evaluation], results: [ActualResult], period: ReportingPeriod) -> [ComparisonRow] {
-        var codes = Set(evaluations.compactMap { $0.target.catalogueCode })
-        codes.formUnion(results.filter { $0.period == period }.map(\.indicator).filter { catalogue[$0] != nil })
+    /// `results[i]` are the usable results of `units[i]`. Each evaluation and result is visited
+    /// once: they are grouped by catalogue code and unit before the rows are built.
+    public func rows(units: [ReportingUnit], evaluations: [Evaluation], results: [[ActualResult]], period: ReportingPeriod) -> [ComparisonRow] {
+        let position = Dictionary(units.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        // code → unit position → the evaluation that stands for it (a main target before a sub-target).
+        var chosen: [String: [Int: Evaluation]] = [:]
+        for e in evaluations {
+            guard let code = e.target.catalogueCode, let u = position[e.unit] else { continue }
+            if let existing = chosen[code]?[u], existing.target.parent == nil || e.target.parent != nil { continue }
+            chosen[code, default: [:]][u] = e
+        }
+        // code → unit position → the unit's results of the period for it, in input order.
+        var reported: [String: [Int: [ActualResult]]] = [:]
+        for (u, list) in results.enumerated() {
+            for r in list where r.period == period && catalogue[r.indicator] != nil {
+                reported[r.indicator, default: [:]][u, default: []].append(r)
+            }
+        }
         var rows: [ComparisonRow] = []
-        for code in codes.sorted() {
+        for code in Set(chosen.keys).union(reported.keys).sorted() {
             guard let entry = catalogue[code] else { continue }
+            let evaluationsByUnit = chosen[code] ?? [:]
+            let resultsByUnit = reported[code] ?? [:]
             var cells: [ComparisonCell] = []
-            for unit in units {
-                let evaluation = evaluations.first { $0.unit == unit && $0.target.catalogueCode == code && $0.target.parent == nil }
-                    ?? evaluations.first { $0.unit == unit && $0.target.catalogueCode == code }
-                let own = results.filter { unit.isNamed($0.unit) && $0.indicator == code && $0.period == period }
+            for u in Set(evaluationsByUnit.keys).union(resultsByUnit.keys).sorted() {
+                let evaluation = evaluationsByUnit[u]
+                let own = resultsByUnit[u] ?? []
                 let value = own.first { $0.basis == .value }
                 let result = value.flatMap { $0.measure.convert($0.value, to: entry.unit) }
                 let target = evaluation.flatMap { e in e.target.unit.convert(e.target.value, to: entry.unit) }
-                guard evaluation != nil || result != nil || !own.isEmpty else { continue }
-                cells.append(ComparisonCell(unit: unit, target: target, result: result,
+                cells.append(ComparisonCell(unit: units[u], target: target, result: result,
                                             estimate: value?.status == .estimate, completion: evaluation?.completion
                                                 ?? own.first { $0.basis == .pctOfPlan }?.value,
                                             status: evaluation?.status))
@@ -43,9 +58,15 @@ public struct ComparisonBuilder: Sendable {
         func ranks(_ values: [(Int, Double)], higherFirst: Bool) -> [Int: Int] {
             let sorted = values.sorted { higherFirst ? $0.1 > $1.1 : $0.1 < $1.1 }
             var result: [Int: Int] = [:]
+            // Sorted, so a tie is always with the run just before: compare with the run's first value.
+            var runStart = 0
             for (position, item) in sorted.enumerated() {
-                let tiedWith = sorted[..<position].first { abs($0.1 - item.1) < 1e-9 }
-                result[item.0] = tiedWith.flatMap { result[$0.0] } ?? position + 1
+                if position > 0, abs(sorted[runStart].1 - item.1) < 1e-9 {
+                    result[item.0] = runStart + 1
+                } else {
+                    runStart = position
+                    result[item.0] = position + 1
+                }
             }
             return result
         }

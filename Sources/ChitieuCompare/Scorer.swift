@@ -15,7 +15,8 @@ public struct Scorer: Sendable {
     }
 
     public func summaries(units: [ReportingUnit], evaluations: [Evaluation]) -> [UnitSummary] {
-        var summaries = units.map { unit in summary(for: unit, evaluations: evaluations.filter { $0.unit == unit }) }
+        let byUnit = Dictionary(grouping: evaluations, by: \.unit)
+        var summaries = units.map { unit in summary(for: unit, evaluations: byUnit[unit] ?? []) }
         rank(&summaries)
         return summaries
     }

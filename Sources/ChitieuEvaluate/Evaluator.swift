@@ -25,10 +25,10 @@ public struct Evaluator: Sendable {
                          traits: (Target) -> IndicatorTraits) -> (evaluations: [Evaluation], issues: [DataIssue]) {
         var evaluations: [Evaluation] = []
         var issues: [DataIssue] = []
-        let forPeriod = results.filter { $0.period == period }
+        let byIndicator = Dictionary(grouping: results.lazy.filter { $0.period == period }, by: \.indicator)
         for target in targets {
             let key = Self.joinKey(target)
-            let candidates = forPeriod.filter { $0.indicator == key }
+            let candidates = byIndicator[key] ?? []
             let t = traits(target)
             guard let chosen = choose(candidates, for: target, traits: t) else {
                 evaluations.append(Evaluation(unit: unit, indicator: key, target: target, period: period, actual: nil,

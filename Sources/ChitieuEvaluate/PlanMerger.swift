@@ -12,9 +12,16 @@ public enum PlanMerger {
             }
             return t
         }
+        // Where each key first occurs: the join key (catalogue code or id) and the id.
+        var positions: [String: Int] = [:]
+        func remember(_ t: Target, at i: Int) {
+            if positions[t.catalogueCode ?? t.id] == nil { positions[t.catalogueCode ?? t.id] = i }
+            if positions[t.id] == nil { positions[t.id] = i }
+        }
+        for (i, t) in targets.enumerated() { remember(t, at: i) }
         for entry in plans {
             let place = entry.location.map { "\($0.file) \($0.cell ?? "dòng \($0.line)")" } ?? "tệp kế hoạch"
-            let index = targets.firstIndex { ($0.catalogueCode ?? $0.id) == entry.indicator || $0.id == entry.indicator }
+            let index = positions[entry.indicator]
             var t: Target
             if let index {
                 t = targets[index]
@@ -37,6 +44,7 @@ public enum PlanMerger {
             t.kind = entry.kind ?? t.kind
             if let code = entry.catalogue { t.catalogueCode = code; t.catalogueConfidence = 1 }
             if let index { targets[index] = t } else { targets.append(t) }
+            remember(t, at: index ?? targets.count - 1)
         }
         return targets
     }

@@ -3,16 +3,27 @@ import ChitieuModel
 /// Checks reported results before they are used: unknown units, duplicates, impossible values,
 /// results that no target or catalogue entry can use. Nothing is dropped without an issue.
 public enum ResultChecks {
-    public static func check(_ results: [ActualResult], units: [ReportingUnit], targets: [ReportingUnit: [Target]],
-                             period: ReportingPeriod, catalogue: Catalogue) -> (usable: [ActualResult], issues: [DataIssue]) {
-        var usable: [ActualResult] = []
+    /// Checks every result once. `targets[i]` are the targets of `directory.units[i]`; the usable
+    /// results come back grouped the same way, so later stages never search for a unit again.
+    public static func check(_ results: [ActualResult], directory: UnitDirectory, targets: [[Target]],
+                             period: ReportingPeriod, catalogue: Catalogue) -> (usable: [[ActualResult]], issues: [DataIssue]) {
+        let units = directory.units
+        var usable: [[ActualResult]] = Array(repeating: [], count: units.count)
         var issues: [DataIssue] = []
         var seen: [String: ActualResult] = [:]
+        var resolver = UnitResolver(directory)
+        // The keys a result can join on, per unit: catalogue code or id, and id.
+        let targetKeys: [Set<String>] = targets.map { list in
+            Set(list.flatMap { [$0.catalogueCode ?? $0.id, $0.id] })
+        }
+        let known = units.count <= 12 ? "có: " + units.map(\.name).joined(separator: ", ")
+                                      : "pipeline có \(units.count) đơn vị"
         for r in results {
-            guard let unit = units.first(where: { $0.isNamed(r.unit) }) else {
-                issues.append(DataIssue(.warning, "đơn vị \"\(r.unit)\" không có trong pipeline (có: \(units.map(\.name).joined(separator: ", "))); sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: r.location))
+            guard let position = resolver.position(of: r.unit) else {
+                issues.append(DataIssue(.warning, "đơn vị \"\(r.unit)\" không có trong pipeline (\(known)); sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: r.location))
                 continue
             }
+            let unit = units[position]
             let key = "\(unit.code)|\(r.indicator)|\(r.period)|\(r.basis.rawValue)"
             if let first = seen[key] {
                 issues.append(DataIssue(.warning, "kết quả trùng: \(unit.name), \(r.indicator), \(r.period), \(r.basis.rawValue) đã có ở \(first.location?.description ?? "dòng trước"); dòng này không được dùng", at: r.location))
@@ -29,7 +40,7 @@ public enum ResultChecks {
                 issues.append(DataIssue(.warning, "số lượng âm (\(VietnameseNumber.formatCompact(r.value)) \(r.measure.display)) cho \"\(r.indicator)\" (\(unit.name)); kiểm tra lại số liệu; kết quả không được dùng", at: r.location))
                 continue
             }
-            let hasTarget = (targets[unit] ?? []).contains { ($0.catalogueCode ?? $0.id) == r.indicator || $0.id == r.indicator }
+            let hasTarget = targetKeys[position].contains(r.indicator)
             if !hasTarget && entry == nil {
                 issues.append(DataIssue(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục; sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)", at: r.location))
                 continue
@@ -41,7 +52,7 @@ public enum ResultChecks {
             if !hasTarget && r.period == period {
                 issues.append(DataIssue(.note, "\(unit.name) không giao chỉ tiêu \"\(entry?.name ?? r.indicator)\"; kết quả chỉ dùng để so sánh giữa các đơn vị", at: r.location))
             }
-            usable.append(r)
+            usable[position].append(r)
         }
         return (usable, issues)
     }

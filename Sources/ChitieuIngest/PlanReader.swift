@@ -68,7 +68,13 @@ struct TableRow {
 
     subscript(_ name: String) -> String? {
         guard let i = table.column(name), row.values.indices.contains(i) else { return nil }
-        let v = row.values[i].trimmingCharacters(in: .whitespaces)
+        let raw = row.values[i]
+        // Most cells have no spaces at their ends: skip Foundation's trimming for them.
+        guard let first = raw.utf8.first, let last = raw.utf8.last else { return nil }
+        if first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), first < 0x80, last != UInt8(ascii: " "), last != UInt8(ascii: "\t"), last < 0x80 {
+            return raw
+        }
+        let v = raw.trimmingCharacters(in: .whitespaces)
         return v.isEmpty ? nil : v
     }
 

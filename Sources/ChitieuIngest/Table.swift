@@ -16,16 +16,33 @@ public struct Table: Sendable {
     public var path: String
     /// The sheet the table came from, for workbooks.
     public var sheet: String?
-    public var header: [String]
+    public var header: [String] { didSet { columns = Table.columnIndex(header) } }
     public var rows: [Row]
+    /// Column positions by normalised name, computed once per header (not once per cell).
+    private var columns: [String: Int]
     /// The decimal mark numbers use in this file: "," for CSV saved by Excel on a Vietnamese
     /// system, "." for CSV written by programs, nil for XLSX (numbers are stored as numbers).
     public var decimalMark: Character?
 
+    public init(path: String, sheet: String?, header: [String], rows: [Row], decimalMark: Character?) {
+        self.path = path
+        self.sheet = sheet
+        self.header = header
+        self.rows = rows
+        self.decimalMark = decimalMark
+        self.columns = Table.columnIndex(header)
+    }
+
     /// The index of a column by name, ignoring case, spaces and underscores.
     public func column(_ name: String) -> Int? {
-        let key = Table.key(name)
-        return header.firstIndex { Table.key($0) == key }
+        columns[name] ?? columns[Table.key(name)]
+    }
+
+    /// Each header cell by its normalised name and, for the common case, by the name as asked.
+    private static func columnIndex(_ header: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, title) in header.enumerated() where index[key(title)] == nil { index[key(title)] = i }
+        return index
     }
 
     /// An error naming the required columns the header lacks, or nil when all are there.
@@ -65,12 +82,7 @@ public enum TableReader {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
         guard !data.isEmpty else { throw .empty(path: path) }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw .invalidEncoding(path: path, line: 1)
-        }
-        return try CSVParser.table(from: text.precomposedStringWithCanonicalMapping, path: path)
+        return try CSVParser.table(from: data, path: path)
     }
 
     static func readWorkbook(url: URL, path: String) throws(IngestError) -> Table {
@@ -105,66 +117,149 @@ public enum TableReader {
 }
 
 /// RFC 4180 CSV with the dialect guessed from the header: "," or ";" (or tab) as separator.
+///
+/// Works on the UTF-8 bytes: one pass finds the fields, and a field becomes a String only once
+/// (repeated values such as unit codes, indicator names and measures share one copy). Fields
+/// are NFC-normalised only when they hold combining marks (U+0300-U+036F, bytes CC/CD), which
+/// is how decomposed Vietnamese text arrives.
 enum CSVParser {
     static func table(from text: String, path: String) throws(IngestError) -> Table {
-        let firstLine = text.prefix { $0 != "\n" }
-        let separator: Character = [";", "\t", ","].max { a, b in
-            firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count
-        } ?? ","
-        let records = try records(text, separator: separator, path: path)
-        guard let header = records.first else { throw .empty(path: path) }
-        let rows = records.dropFirst().filter { !$0.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        // Excel on a Vietnamese system writes ";" between fields and "," as the decimal mark.
-        let mark: Character = separator == ";" ? "," : "."
-        return Table(path: path, sheet: nil, header: header.values.map { $0.trimmingCharacters(in: .whitespaces) },
-                     rows: Array(rows), decimalMark: mark)
+        try table(from: Data(text.utf8), path: path)
     }
 
-    static func records(_ text: String, separator: Character, path: String) throws(IngestError) -> [Table.Row] {
+    static func table(from data: Data, path: String) throws(IngestError) -> Table {
+        // Data.withUnsafeBytes rethrows untyped errors: give the typed one back.
+        do { return try parse(data, path: path) } catch let error as IngestError { throw error } catch {
+            throw .unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    private static func parse(_ data: Data, path: String) throws -> Table {
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(IngestError) -> Table in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            }
+            if let line = firstInvalidUTF8Line(bytes) { throw .invalidEncoding(path: path, line: line) }
+            let separator = guessSeparator(bytes)
+            let records = try records(bytes, separator: separator, path: path)
+            guard let header = records.first else { throw .empty(path: path) }
+            let rows = records.dropFirst().filter { !$0.values.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+            // Excel on a Vietnamese system writes ";" between fields and "," as the decimal mark.
+            let mark: Character = separator == UInt8(ascii: ";") ? "," : "."
+            return Table(path: path, sheet: nil, header: header.values.map { $0.trimmingCharacters(in: .whitespaces) },
+                         rows: Array(rows), decimalMark: mark)
+        }
+    }
+
+    /// The separator used most on the first line: ";", tab or ",".
+    static func guessSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0, UInt8(ascii: ","): 0]
+        for b in bytes {
+            if b == UInt8(ascii: "\n") { break }
+            if counts[b] != nil { counts[b]! += 1 }
+        }
+        // Ties go to ",", the RFC's separator.
+        return [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")].max { counts[$0]! < counts[$1]! } ?? UInt8(ascii: ",")
+    }
+
+    /// The 1-based line of the first byte sequence that is not UTF-8, or nil when all is UTF-8.
+    static func firstInvalidUTF8Line(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // ASCII is valid; only runs with high bytes need the decoder.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var line = 1
+        var start = 0
+        for i in 0...bytes.count {
+            if i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+                if String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) == nil { return line }
+                line += 1
+                start = i + 1
+            }
+        }
+        return 1
+    }
+
+    static func records(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, path: String) throws(IngestError) -> [Table.Row] {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriage = UInt8(ascii: "\r")
+        var strings = FieldStrings()
         var rows: [Table.Row] = []
-        var field = ""
         var fields: [String] = []
-        var inQuotes = false
         var line = 1
         var recordLine = 1
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if inQuotes {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.append(c)
+        var i = 0
+        let n = bytes.count
+        var escaped: [UInt8] = []
+        while i < n {
+            // One field.
+            if bytes[i] == quote {
+                i += 1
+                escaped.removeAll(keepingCapacity: true)
+                var closed = false
+                while i < n {
+                    let b = bytes[i]
+                    if b == quote {
+                        if i + 1 < n, bytes[i + 1] == quote { escaped.append(quote); i += 2; continue }
+                        i += 1
+                        closed = true
+                        break
+                    }
+                    if b == newline { line += 1 }
+                    escaped.append(b)
+                    i += 1
                 }
+                if !closed { throw .malformedTable(path: path, detail: "dòng \(recordLine): dấu ngoặc kép mở nhưng không đóng") }
+                // Text after the closing quote, up to the separator, is kept as Excel does.
+                let tail = i
+                while i < n, bytes[i] != separator, bytes[i] != newline, bytes[i] != carriage { i += 1 }
+                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tail..<i]))
+                fields.append(escaped.withUnsafeBufferPointer { strings.make($0) })
+            } else {
+                let start = i
+                while i < n, bytes[i] != separator, bytes[i] != newline, bytes[i] != carriage { i += 1 }
+                fields.append(strings.make(UnsafeBufferPointer(rebasing: bytes[start..<i])))
+            }
+            // What ends it.
+            if i < n, bytes[i] == separator {
+                i += 1
+                if i == n { fields.append("") }
                 continue
             }
-            switch c {
-            case "\"" where field.isEmpty: inQuotes = true
-            case separator:
-                fields.append(field)
-                field = ""
-            case "\n", "\r\n":
-                fields.append(field)
-                rows.append(Table.Row(line: recordLine, values: fields))
-                fields = []
-                field = ""
-                line += 1
-                recordLine = line
-            default: field.append(c)
-            }
-        }
-        if inQuotes { throw .malformedTable(path: path, detail: "dòng \(recordLine): dấu ngoặc kép mở nhưng không đóng") }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
+            if i < n, bytes[i] == carriage { i += 1 }
+            if i < n, bytes[i] == newline { i += 1 }
             rows.append(Table.Row(line: recordLine, values: fields))
+            fields.removeAll(keepingCapacity: true)
+            line += 1
+            recordLine = line
         }
+        if !fields.isEmpty { rows.append(Table.Row(line: recordLine, values: fields)) }
         return rows
+    }
+}
+
+/// Makes field strings, sharing one copy of every short value seen before and normalising
+/// decomposed text.
+struct FieldStrings {
+    private var seen: [Int: [String]] = [:]
+
+    mutating func make(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Up to 15 bytes a String holds its text inline; long, unique-looking fields (notes,
+        // URLs) are not worth remembering.
+        guard bytes.count > 15, bytes.count <= 96 else { return decode(bytes) }
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        let key = hasher.finalize()
+        if let candidates = seen[key] {
+            for s in candidates where s.utf8.elementsEqual(bytes) { return s }
+        }
+        let s = decode(bytes)
+        // Equal only to its own bytes when no normalisation changed it.
+        if s.utf8.elementsEqual(bytes) { seen[key, default: []].append(s) }
+        return s
+    }
+
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let s = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(where: { $0 == 0xCC || $0 == 0xCD }) ? s.precomposedStringWithCanonicalMapping : s
     }
 }

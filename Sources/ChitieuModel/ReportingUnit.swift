@@ -18,6 +18,7 @@ public struct ReportingUnit: Hashable, Sendable, Codable {
         return r == ReportingUnit.key(code) || r == ReportingUnit.key(name)
     }
 
+    /// The comparison form of a code or name: NFC, lower case, single spaces.
     static func key(_ s: String) -> String {
         s.precomposedStringWithCanonicalMapping.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -35,92 +35,137 @@ public struct PipelineRunner {
 
     var units: [ReportingUnit] { config.units.map { ReportingUnit(code: $0.code, name: $0.name) } }
 
-    /// The inputs of the run, read: directive texts per unit, plan rows and reported results.
+    /// Stage 1's output: directive texts per unit, plan rows and reported results, as read.
     struct Inputs {
-        var texts: [(unit: ReportingUnit, text: SourceText)] = []
+        var texts: [(unit: Int, text: SourceText)] = []
         var plans: [PlanEntry] = []
         var results: [ActualResult] = []
         var issues: [DataIssue] = []
     }
 
-    /// Everything computed before anything is written.
-    struct Computed {
-        var documents: [(ReportingUnit, DirectiveDocument)] = []
+    /// Stage 2's output: the inputs and each text's targets.
+    struct Extracted {
+        var inputs: Inputs
+        var documents: [(unit: Int, document: DirectiveDocument)]
+    }
+
+    /// Stage 3's output: every target judged. Everything is grouped by the position of the unit
+    /// in `directory.units`, resolved once.
+    struct Evaluated {
+        var directory: UnitDirectory
+        var documents: [(unit: Int, document: DirectiveDocument)]
         var evaluations: [Evaluation] = []
-        var results: [ActualResult] = []
-        var summaries: [UnitSummary] = []
-        var comparison: [ComparisonRow] = []
-        var statistics: [IndicatorStatistics] = []
         var halfYear: [Evaluation] = []
+        var results: [[ActualResult]] = []
         var issues: [DataIssue] = []
     }
 
-    /// Stages 1-4; `check` stops here, `run` goes on to write.
-    func compute() -> Computed {
-        let units = self.units
-        var computed = Computed()
-        let inputs = progress.stage(1, "Đọc văn bản và số liệu") { () -> (Inputs, String) in
-            let i = ingest(units)
-            return (i, "\(i.texts.count) văn bản, \(i.plans.count) dòng kế hoạch, \(i.results.count) kết quả")
-        }
-        computed.issues = inputs.issues
-        let extractor = TargetExtractor(catalogue: catalogue)
-        computed.documents = progress.stage(2, "Trích xuất chỉ tiêu") { () -> ([(ReportingUnit, DirectiveDocument)], String) in
-            let docs = inputs.texts.map { ($0.unit, extractor.extract(text: $0.text.text, path: $0.text.path, lineMap: $0.text.lineMap)) }
-            let count = docs.reduce(0) { $0 + $1.1.targets.count }
-            return (docs, "\(count) chỉ tiêu từ \(docs.count) văn bản")
-        }
-        progress.stage(3, "Đánh giá kết quả") { () -> (Void, String) in
-            evaluate(units: units, inputs: inputs, computed: &computed)
-            let withData = computed.evaluations.filter { $0.actual != nil }.count
-            return ((), "\(computed.evaluations.count) dòng, \(withData) có số liệu")
-        }
-        progress.stage(4, "So sánh và chấm điểm") { () -> (Void, String) in
-            let builder = ComparisonBuilder(catalogue: catalogue)
-            computed.comparison = builder.rows(units: units, evaluations: computed.evaluations, results: computed.results, period: config.period)
-            computed.statistics = builder.statistics(computed.comparison)
-            computed.summaries = Scorer(scheme: config.scoring, catalogue: catalogue).summaries(units: units, evaluations: computed.evaluations)
-            let ranked = computed.summaries.filter { $0.rank != nil }.count
-            return ((), "\(computed.comparison.count) chỉ tiêu so sánh được, \(ranked) đơn vị được xếp hạng")
-        }
-        return computed
+    /// Stage 4's output: everything computed before anything is written.
+    struct Computed {
+        var evaluated: Evaluated
+        var summaries: [UnitSummary] = []
+        var comparison: [ComparisonRow] = []
+        var statistics: [IndicatorStatistics] = []
+
+        var units: [ReportingUnit] { evaluated.directory.units }
+        var evaluations: [Evaluation] { evaluated.evaluations }
+        var issues: [DataIssue] { evaluated.issues }
+        var resultCount: Int { evaluated.results.reduce(0) { $0 + $1.count } }
     }
 
-    public func run() throws(PipelineError) -> RunOutcome {
-        let computed = compute()
-        let targets = computed.evaluations.count
-        guard targets > 0 || !computed.results.isEmpty else {
-            report(computed.issues)
-            throw .stage(name: "Đánh giá kết quả", message: "không có chỉ tiêu nào và không có kết quả nào dùng được; sửa các lỗi ở trên (đường dẫn directives, actuals, plans trong \(config.path)) rồi chạy lại")
+    // MARK: The stages, in order
+
+    var ingestStage: Stage<Void, Inputs> {
+        Stage("Đọc văn bản và số liệu") { () throws(PipelineError) -> (Inputs, String) in
+            let i = ingest()
+            return (i, "\(i.texts.count) văn bản, \(i.plans.count) dòng kế hoạch, \(i.results.count) kết quả")
         }
-        let outputs = try progress.stage(5, "Xuất báo cáo") { () throws(PipelineError) -> ([String], String) in
+    }
+
+    var extractStage: Stage<Inputs, Extracted> {
+        let extractor = TargetExtractor(catalogue: catalogue)
+        return Stage("Trích xuất chỉ tiêu") { (inputs: Inputs) throws(PipelineError) -> (Extracted, String) in
+            let documents = inputs.texts.map { (unit: $0.unit, document: extractor.extract(text: $0.text.text, path: $0.text.path, lineMap: $0.text.lineMap)) }
+            let count = documents.reduce(0) { $0 + $1.document.targets.count }
+            return (Extracted(inputs: inputs, documents: documents), "\(count) chỉ tiêu từ \(documents.count) văn bản")
+        }
+    }
+
+    var evaluateStage: Stage<Extracted, Evaluated> {
+        Stage("Đánh giá kết quả") { (extracted: Extracted) throws(PipelineError) -> (Evaluated, String) in
+            let evaluated = evaluate(extracted)
+            let withData = evaluated.evaluations.reduce(0) { $0 + ($1.actual == nil ? 0 : 1) }
+            return (evaluated, "\(evaluated.evaluations.count) dòng, \(withData) có số liệu")
+        }
+    }
+
+    var compareStage: Stage<Evaluated, Computed> {
+        Stage("So sánh và chấm điểm") { (evaluated: Evaluated) throws(PipelineError) -> (Computed, String) in
+            let units = evaluated.directory.units
+            let builder = ComparisonBuilder(catalogue: catalogue)
+            var computed = Computed(evaluated: evaluated)
+            computed.comparison = builder.rows(units: units, evaluations: evaluated.evaluations, results: evaluated.results, period: config.period)
+            computed.statistics = builder.statistics(computed.comparison)
+            computed.summaries = Scorer(scheme: config.scoring, catalogue: catalogue).summaries(units: units, evaluations: evaluated.evaluations)
+            let ranked = computed.summaries.reduce(0) { $0 + ($1.rank == nil ? 0 : 1) }
+            return (computed, "\(computed.comparison.count) chỉ tiêu so sánh được, \(ranked) đơn vị được xếp hạng")
+        }
+    }
+
+    var emitStage: Stage<Computed, [String]> {
+        Stage("Xuất báo cáo") { (computed: Computed) throws(PipelineError) -> ([String], String) in
+            guard !computed.evaluations.isEmpty || computed.resultCount > 0 else {
+                throw .stage(name: "Xuất báo cáo", file: config.path, message: "không có chỉ tiêu nào và không có kết quả nào dùng được; sửa các lỗi ở trên (đường dẫn directives, actuals, plans trong pipeline) rồi chạy lại")
+            }
             let written = try emit(computed)
             return (written, "\(written.count) tệp")
         }
+    }
+
+    /// Stages 1-4; `check` and `template` stop here, `run` goes on to write.
+    var computeChain: StageChain<Void, Computed> {
+        StageChain(ingestStage).then(extractStage).then(evaluateStage).then(compareStage)
+    }
+
+    /// The whole run: ingest → extract → evaluate → compare → emit.
+    var runChain: StageChain<Void, (Computed, [String])> {
+        let keep = Stage<Computed, (Computed, [String])>(emitStage.name) { (computed: Computed) throws(PipelineError) -> ((Computed, [String]), String) in
+            let (written, summary) = try emitStage.body(computed)
+            return ((computed, written), summary)
+        }
+        return computeChain.then(keep)
+    }
+
+    func compute() throws(PipelineError) -> Computed {
+        try computeChain.run((), progress: progress)
+    }
+
+    public func run() throws(PipelineError) -> RunOutcome {
+        let (computed, outputs) = try runChain.run((), progress: progress)
         report(computed.issues)
         progress.say("Đã ghi: " + outputs.joined(separator: ", "))
-        return RunOutcome(outputs: outputs, issues: computed.issues, targets: targets, results: computed.results.count)
+        return RunOutcome(outputs: outputs, issues: computed.issues, targets: computed.evaluations.count, results: computed.resultCount)
     }
 
     /// Validates the pipeline and its inputs without writing anything.
-    public func check() -> RunOutcome {
-        let computed = compute()
+    public func check() throws(PipelineError) -> RunOutcome {
+        let computed = try compute()
         report(computed.issues)
-        return RunOutcome(outputs: [], issues: computed.issues, targets: computed.evaluations.count, results: computed.results.count)
+        return RunOutcome(outputs: [], issues: computed.issues, targets: computed.evaluations.count, results: computed.resultCount)
     }
 
     /// Writes one data-entry workbook per unit that has targets, into `directory`.
     public func templates(into directory: String?) throws(PipelineError) -> [String] {
-        let computed = compute()
+        let computed = try compute()
         report(computed.issues)
         let folder = directory ?? (config.resolve(config.output) as NSString).appendingPathComponent("mau-nhap")
-        let inputs = config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve)
-        let files = OutputFiles(directory: folder, inputs: inputs)
+        let files = OutputFiles(directory: folder, inputs: inputPaths)
         try files.prepare()
         let measurer = try OutputFiles.measurer(stage: "Mẫu nhập")
+        let byUnit = Dictionary(grouping: computed.evaluations, by: \.unit)
         var written: [String] = []
-        for unit in units {
-            let targets = computed.evaluations.filter { $0.unit == unit }.map(\.target)
+        for unit in computed.units {
+            let targets = (byUnit[unit] ?? []).map(\.target)
             guard !targets.isEmpty else {
                 progress.say("\(unit.name): không có chỉ tiêu, không lập mẫu nhập")
                 continue
@@ -130,14 +175,19 @@ public struct PipelineRunner {
                 let workbook = try TemplateLayout(measurer: measurer).workbook(unit: unit, targets: targets, period: config.period, title: config.title)
                 try files.write(workbook: workbook, to: name)
             } catch let error as PipelineError {
-                throw error
+                throw error.inStage("Mẫu nhập")
             } catch {
-                throw .stage(name: "Mẫu nhập", message: "\(error)")
+                throw .stage(name: "Mẫu nhập", file: files.path(name), message: "\(error)")
             }
             written.append(files.path(name))
         }
         progress.say("Đã ghi: " + written.joined(separator: ", "))
         return written
+    }
+
+    /// Every input of the run, so that no output is ever written over one.
+    var inputPaths: [String] {
+        config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve) + [config.path]
     }
 
     /// Errors and warnings on stderr, one per line; notes counted.
@@ -147,13 +197,13 @@ public struct PipelineRunner {
         if notes > 0 { progress.say("\(notes) ghi chú về dữ liệu (xem issues.csv hoặc trang Kiểm tra dữ liệu)") }
     }
 
-    func ingest(_ units: [ReportingUnit]) -> Inputs {
+    func ingest() -> Inputs {
         var inputs = Inputs()
-        for (unit, declared) in zip(units, config.units) {
+        for (position, declared) in config.units.enumerated() {
             for directive in declared.directives ?? [] {
                 let path = config.resolve(directive)
                 do {
-                    inputs.texts.append((unit, try DirectiveReader.read(path: path)))
+                    inputs.texts.append((position, try DirectiveReader.read(path: path)))
                 } catch {
                     inputs.issues.append(DataIssue(.error, error.description, at: SourceLocation(file: path, line: 1)))
                 }
@@ -180,57 +230,64 @@ public struct PipelineRunner {
         return all
     }
 
-    func evaluate(units: [ReportingUnit], inputs: Inputs, computed: inout Computed) {
-        for plan in inputs.plans where !units.contains(where: { $0.isNamed(plan.unit) }) {
-            computed.issues.append(DataIssue(.warning, "đơn vị \"\(plan.unit)\" của dòng kế hoạch không có trong pipeline; dòng không được dùng", at: plan.location))
+    func evaluate(_ extracted: Extracted) -> Evaluated {
+        let directory = UnitDirectory(units)
+        let units = directory.units
+        var evaluated = Evaluated(directory: directory, documents: extracted.documents)
+        evaluated.issues = extracted.inputs.issues
+        // Plans and extracted targets grouped by unit, each plan row's unit resolved once.
+        var resolver = UnitResolver(directory)
+        var plans: [[PlanEntry]] = Array(repeating: [], count: units.count)
+        for plan in extracted.inputs.plans {
+            guard let position = resolver.position(of: plan.unit) else {
+                evaluated.issues.append(DataIssue(.warning, "đơn vị \"\(plan.unit)\" của dòng kế hoạch không có trong pipeline; dòng không được dùng", at: plan.location))
+                continue
+            }
+            plans[position].append(plan)
         }
-        var targets: [ReportingUnit: [Target]] = [:]
-        for unit in units {
-            let extracted = computed.documents.filter { $0.0 == unit }.flatMap(\.1.targets)
-            let plans = inputs.plans.filter { unit.isNamed($0.unit) }
-            targets[unit] = PlanMerger.merge(extracted: extracted, plans: plans, catalogue: catalogue).filter { t in
+        var extractedTargets: [[Target]] = Array(repeating: [], count: units.count)
+        for (unit, document) in extracted.documents { extractedTargets[unit] += document.targets }
+        let targets: [[Target]] = units.indices.map { u in
+            PlanMerger.merge(extracted: extractedTargets[u], plans: plans[u], catalogue: catalogue).filter { t in
                 // A target for another year, or for six months when the report is annual, is not this report's.
                 guard let p = t.period else { return true }
                 return p.year == config.period.year && (p.span == .year || config.period.isFirstHalf)
             }
         }
-        let (usable, found) = ResultChecks.check(inputs.results, units: units, targets: targets, period: config.period, catalogue: catalogue)
-        computed.issues += found
-        computed.results = usable
+        let (usable, found) = ResultChecks.check(extracted.inputs.results, directory: directory, targets: targets, period: config.period, catalogue: catalogue)
+        evaluated.issues += found
+        evaluated.results = usable
         let evaluator = Evaluator(catalogue: catalogue, rules: config.rules)
         let half = ReportingPeriod(year: config.period.year, span: .firstHalf)
-        for unit in units {
-            let mine = usable.filter { unit.isNamed($0.unit) }
-            let (rows, issues) = evaluator.evaluate(unit: unit, targets: targets[unit] ?? [], results: mine, period: config.period) {
-                IndicatorTraits.of($0, catalogue: catalogue)
-            }
-            computed.evaluations += rows
-            computed.issues += issues
+        let traits = { (t: Target) in IndicatorTraits.of(t, catalogue: catalogue) }
+        for (u, unit) in units.enumerated() {
+            let mine = usable[u]
+            let (rows, issues) = evaluator.evaluate(unit: unit, targets: targets[u], results: mine, period: config.period, traits: traits)
+            evaluated.evaluations += rows
+            evaluated.issues += issues
             // An annual report also shows the six-month progress where it was reported.
             if !config.period.isFirstHalf, mine.contains(where: { $0.period == half }) {
-                computed.halfYear += evaluator.evaluate(unit: unit, targets: targets[unit] ?? [], results: mine, period: half) {
-                    IndicatorTraits.of($0, catalogue: catalogue)
-                }.evaluations.filter { $0.actual != nil }
+                evaluated.halfYear += evaluator.evaluate(unit: unit, targets: targets[u], results: mine, period: half, traits: traits)
+                    .evaluations.filter { $0.actual != nil }
             }
         }
-        computed.issues += ResultChecks.missingResults(computed.evaluations)
+        evaluated.issues += ResultChecks.missingResults(evaluated.evaluations)
+        return evaluated
     }
 
     func emit(_ computed: Computed) throws(PipelineError) -> [String] {
-        let outputDirectory = config.resolve(config.output)
-        let inputs = config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve) + [config.path]
-        let files = OutputFiles(directory: outputDirectory, inputs: inputs)
+        let files = OutputFiles(directory: config.resolve(config.output), inputs: inputPaths)
         try files.prepare()
         let measurer = try OutputFiles.measurer(stage: "Xuất báo cáo")
-        let units = self.units
+        let units = computed.units
         var byUnit: [ReportingUnit: [DirectiveDocument]] = [:]
-        for (unit, document) in computed.documents { byUnit[unit, default: []].append(document) }
+        for (unit, document) in computed.evaluated.documents { byUnit[units[unit], default: []].append(document) }
         var content = ReportContent(title: config.title, period: config.period, body: config.body, place: config.place,
                                     date: config.date, units: units, evaluations: computed.evaluations,
                                     unitDocuments: byUnit, issues: computed.issues,
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
-        content.halfYear = computed.halfYear
-        content.inputs = computed.documents.map { InputFile(role: "Văn bản", path: $0.1.path, sha256: SHA256.hex(ofFile: $0.1.path), unit: $0.0, metadata: $0.1.metadata) }
+        content.halfYear = computed.evaluated.halfYear
+        content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: SHA256.hex(ofFile: $0.document.path), unit: units[$0.unit], metadata: $0.document.metadata) }
             + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: SHA256.hex(ofFile: $0)) }
             + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: SHA256.hex(ofFile: $0)) }
         let workbook: Workbook

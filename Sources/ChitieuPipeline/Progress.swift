@@ -1,18 +1,16 @@
 import ChitieuModel
 import Foundation
 
-/// Progress lines on standard error: "[2/4] Trích xuất chỉ tiêu: 35 chỉ tiêu (0,04 s)".
+/// Progress lines on standard error: "[2/5] Trích xuất chỉ tiêu: 35 chỉ tiêu (0,04 s)".
 public struct Progress: Sendable {
-    public let total: Int
     public let quiet: Bool
 
-    public init(total: Int, quiet: Bool = false) {
-        self.total = total
+    public init(quiet: Bool = false) {
         self.quiet = quiet
     }
 
     /// Runs a stage, timing it, and prints its line with the summary the stage returns.
-    public func stage<T, E: Error>(_ index: Int, _ name: String, _ body: () throws(E) -> (T, String)) throws(E) -> T {
+    public func stage<T, E: Error>(_ index: Int, _ total: Int, _ name: String, _ body: () throws(E) -> (T, String)) throws(E) -> T {
         let start = DispatchTime.now()
         let (value, summary) = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

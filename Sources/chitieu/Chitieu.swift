@@ -24,7 +24,7 @@ extension Chitieu {
         func run() throws {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
-                let outcome = try PipelineRunner(config: config, progress: Progress(total: 5, quiet: quiet)).run()
+                let outcome = try PipelineRunner(config: config, progress: Progress(quiet: quiet)).run()
                 if outcome.hadInputErrors {
                     Console.error("có tệp đầu vào không đọc được (xem các dòng lỗi ở trên); báo cáo đã lập từ phần còn lại.")
                     throw ExitCode(1)
@@ -46,7 +46,7 @@ extension Chitieu {
         func run() throws {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
-                let outcome = PipelineRunner(config: config, progress: Progress(total: 4)).check()
+                let outcome = try PipelineRunner(config: config, progress: Progress()).check()
                 print("\(config.path): \(config.units.count) đơn vị, \(outcome.targets) chỉ tiêu, \(outcome.results) kết quả dùng được; "
                       + "\(outcome.counts.errors) lỗi, \(outcome.counts.warnings) cảnh báo, \(outcome.counts.notes) ghi chú.")
                 if outcome.hadInputErrors { throw ExitCode(1) }
@@ -70,7 +70,7 @@ extension Chitieu {
         func run() throws {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
-                _ = try PipelineRunner(config: config, progress: Progress(total: 4)).templates(into: output)
+                _ = try PipelineRunner(config: config, progress: Progress()).templates(into: output)
             } catch let error as PipelineError {
                 Console.error(error.description)
                 throw ExitCode(1)

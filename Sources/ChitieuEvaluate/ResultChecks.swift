@@ -10,7 +10,9 @@ public enum ResultChecks {
         let units = directory.units
         var usable: [[ActualResult]] = Array(repeating: [], count: units.count)
         var issues: [DataIssue] = []
-        var seen: [String: ActualResult] = [:]
+        // Where each unit × indicator × period × basis was first reported.
+        struct Key: Hashable { let unit: Int; let indicator: String; let period: ReportingPeriod; let basis: ActualResult.Basis }
+        var seen: [Key: SourceLocation?] = [:]
         var resolver = UnitResolver(directory)
         // The keys a result can join on, per unit: catalogue code or id, and id.
         let targetKeys: [Set<String>] = targets.map { list in
@@ -24,12 +26,12 @@ public enum ResultChecks {
                 continue
             }
             let unit = units[position]
-            let key = "\(unit.code)|\(r.indicator)|\(r.period)|\(r.basis.rawValue)"
+            let key = Key(unit: position, indicator: r.indicator, period: r.period, basis: r.basis)
             if let first = seen[key] {
-                issues.append(DataIssue(.warning, "kết quả trùng: \(unit.name), \(r.indicator), \(r.period), \(r.basis.rawValue) đã có ở \(first.location?.description ?? "dòng trước"); dòng này không được dùng", at: r.location))
+                issues.append(DataIssue(.warning, "kết quả trùng: \(unit.name), \(r.indicator), \(r.period), \(r.basis.rawValue) đã có ở \(first?.description ?? "dòng trước"); dòng này không được dùng", at: r.location))
                 continue
             }
-            seen[key] = r
+            seen[key] = r.location
             let entry = catalogue[r.indicator]
             let isRate = r.measure == .percent && entry?.unit == .percent && entry?.kind == .level
             if r.basis == .value, isRate, r.value > 100 {

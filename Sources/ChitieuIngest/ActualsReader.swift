@@ -13,6 +13,8 @@ public enum ActualsReader {
         var issues: [DataIssue] = []
         if let missing = table.missingColumns(requiredColumns, kind: "bảng kết quả") { return ([], [missing]) }
         var results: [ActualResult] = []
+        var measures = MeasureSpellings()
+        var periods = PeriodSpellings()
         for row in table.rows {
             let cells = TableRow(table: table, row: row)
             func problem(_ column: String, _ message: String) {
@@ -20,7 +22,7 @@ public enum ActualsReader {
             }
             guard let unit = cells["unit"] else { problem("unit", "thiếu đơn vị báo cáo"); continue }
             guard let indicator = cells["indicator"] else { problem("indicator", "thiếu mã chỉ tiêu"); continue }
-            guard let periodText = cells["period"], let period = ReportingPeriod(periodText) else {
+            guard let periodText = cells["period"], let period = periods.period(periodText) else {
                 problem("period", "kỳ báo cáo \"\(cells["period"] ?? "")\" không hợp lệ; viết 2024 (cả năm) hoặc 2024-H1 (6 tháng)")
                 continue
             }
@@ -50,7 +52,7 @@ public enum ActualsReader {
             }
             results.append(ActualResult(
                 unit: unit, indicator: indicator, name: cells["name"], period: period, value: value,
-                measure: MeasureUnit(cells["measure"] ?? ""), basis: basis, status: status,
+                measure: measures.unit(cells["measure"] ?? ""), basis: basis, status: status,
                 verdict: cells["verdict"], source: cells["source"], location: cells.location("value")))
         }
         return (results, issues)

@@ -16,6 +16,8 @@ public enum PlanReader {
         var issues: [DataIssue] = []
         if let missing = table.missingColumns(requiredColumns, kind: "tệp kế hoạch") { return ([], [missing]) }
         var entries: [PlanEntry] = []
+        var measures = MeasureSpellings()
+        var periods = PeriodSpellings()
         for row in table.rows {
             let cells = TableRow(table: table, row: row)
             func problem(_ column: String, _ message: String) {
@@ -40,7 +42,7 @@ public enum PlanReader {
             if let max = targetMax, max < target { problem("target_max", "target_max \(max) nhỏ hơn target \(target)"); continue }
             var period: ReportingPeriod?
             if let p = cells["period"] {
-                guard let parsed = ReportingPeriod(p) else { problem("period", "kỳ \"\(p)\" không hợp lệ; viết 2024 hoặc 2024-H1"); continue }
+                guard let parsed = periods.period(p) else { problem("period", "kỳ \"\(p)\" không hợp lệ; viết 2024 hoặc 2024-H1"); continue }
                 period = parsed
             }
             var direction: Direction?
@@ -53,7 +55,7 @@ public enum PlanReader {
                 guard let parsed = IndicatorKind(rawValue: k.lowercased()) else { problem("kind", "kind \"\(k)\" không hợp lệ; dùng flow, level hoặc growth"); continue }
                 kind = parsed
             }
-            entries.append(PlanEntry(unit: unit, indicator: indicator, name: cells["name"], measure: MeasureUnit(cells["measure"] ?? ""),
+            entries.append(PlanEntry(unit: unit, indicator: indicator, name: cells["name"], measure: measures.unit(cells["measure"] ?? ""),
                                      comparator: comparator, target: target, targetMax: targetMax, period: period, direction: direction,
                                      kind: kind, catalogue: cells["catalogue"], source: cells["source"], location: cells.location("target")))
         }
@@ -70,10 +72,11 @@ struct TableRow {
         guard let i = table.column(name), row.values.indices.contains(i) else { return nil }
         let raw = row.values[i]
         // Most cells have no spaces at their ends: skip Foundation's trimming for them.
-        guard let first = raw.utf8.first, let last = raw.utf8.last else { return nil }
-        if first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), first < 0x80, last != UInt8(ascii: " "), last != UInt8(ascii: "\t"), last < 0x80 {
-            return raw
+        guard let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last else { return nil }
+        func plain(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? c != " " && c != "\t" : !c.properties.isWhitespace
         }
+        if plain(first), plain(last) { return raw }
         let v = raw.trimmingCharacters(in: .whitespaces)
         return v.isEmpty ? nil : v
     }
@@ -90,5 +93,29 @@ struct TableRow {
     /// "dòng 7, cột value: " for CSV; the cell is in the location for workbooks.
     func prefix(_ column: String) -> String {
         table.sheet == nil ? "dòng \(row.line), cột \(column): " : ""
+    }
+}
+
+/// Measures as written in a table, each distinct spelling made canonical once.
+struct MeasureSpellings {
+    private var known: [String: MeasureUnit] = [:]
+
+    mutating func unit(_ spelling: String) -> MeasureUnit {
+        if let unit = known[spelling] { return unit }
+        let unit = MeasureUnit(spelling)
+        known[spelling] = unit
+        return unit
+    }
+}
+
+/// Periods as written in a table, each distinct spelling parsed once.
+struct PeriodSpellings {
+    private var known: [String: ReportingPeriod?] = [:]
+
+    mutating func period(_ spelling: String) -> ReportingPeriod? {
+        if let period = known[spelling] { return period }
+        let period = ReportingPeriod(spelling)
+        known[spelling] = .some(period)
+        return period
     }
 }

@@ -35,13 +35,22 @@ public struct Table: Sendable {
 
     /// The index of a column by name, ignoring case, spaces and underscores.
     public func column(_ name: String) -> Int? {
-        columns[name] ?? columns[Table.key(name)]
+        if let known = columns[name] { return known < 0 ? nil : known }
+        return columns[Table.key(name)]
     }
+
+    /// The column names of the plan and result contracts, answered (found or not) without
+    /// normalising on every cell.
+    static let contractColumns = ["unit", "indicator", "name", "measure", "comparator", "target", "target_max", "period",
+                                  "direction", "kind", "catalogue", "source", "value", "basis", "status", "verdict"]
 
     /// Each header cell by its normalised name and, for the common case, by the name as asked.
     private static func columnIndex(_ header: [String]) -> [String: Int] {
         var index: [String: Int] = [:]
         for (i, title) in header.enumerated() where index[key(title)] == nil { index[key(title)] = i }
+        // Readers ask by the names of the contract ("target_max"): answer those without normalising.
+        for (i, title) in header.enumerated() where index[title] == nil && index[key(title)] == i { index[title] = i }
+        for name in contractColumns where index[name] == nil { index[name] = index[key(name)] ?? -1 }
         return index
     }
 

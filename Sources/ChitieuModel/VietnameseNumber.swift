@@ -52,6 +52,7 @@ public enum VietnameseNumber {
 
     /// Writes a number the Vietnamese way with a fixed number of decimals: 27594 → "27.594".
     public static func format(_ value: Double, decimals: Int = 0) -> String {
+        if let fast = formatExactly(value, decimals: decimals) { return fast }
         let rounded = (value * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
         let negative = rounded < 0
         let text = String(format: "%.\(decimals)f", abs(rounded))
@@ -65,6 +66,39 @@ public enum VietnameseNumber {
         grouped = integer + grouped
         if parts.count > 1 { grouped += "," + parts[1] }
         return negative ? "-" + grouped : grouped
+    }
+
+    /// `format` in integer arithmetic, for values whose scaled magnitude fits in 15 digits
+    /// (every figure of a report); nil for the rest.
+    static func formatExactly(_ value: Double, decimals: Int) -> String? {
+        guard value.isFinite, (0...6).contains(decimals) else { return nil }
+        var power: Int64 = 1
+        for _ in 0..<decimals { power *= 10 }
+        let scaledValue = (abs(value) * Double(power)).rounded()
+        guard scaledValue < 1e15 else { return nil }
+        let scaled = Int64(scaledValue)
+        var integer = scaled / power
+        let fraction = scaled % power
+        // Built backwards: fraction digits, the comma, then the integer in groups of three.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        if decimals > 0 {
+            var f = fraction
+            for _ in 0..<decimals {
+                bytes.append(UInt8(ascii: "0") + UInt8(f % 10))
+                f /= 10
+            }
+            bytes.append(UInt8(ascii: ","))
+        }
+        var digits = 0
+        repeat {
+            if digits > 0, digits % 3 == 0 { bytes.append(UInt8(ascii: ".")) }
+            bytes.append(UInt8(ascii: "0") + UInt8(integer % 10))
+            integer /= 10
+            digits += 1
+        } while integer > 0
+        if value < 0, scaled != 0 { bytes.append(UInt8(ascii: "-")) }
+        return String(decoding: bytes.reversed(), as: UTF8.self)
     }
 
     /// Writes a number with as few decimals as it needs (at most `maxDecimals`): 7.5 → "7,5".

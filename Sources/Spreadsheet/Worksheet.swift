@@ -44,6 +44,8 @@ public struct Worksheet: Sendable {
     public var charts: [Chart] = []
     /// Locked cells cannot be changed; cells styled `locked: false` stay open for input.
     public var isProtected = false
+    /// Rows made while writing, between the cells above and below them.
+    public var stream: RowStream?
 
     public init(name: SheetName) {
         self.name = name
@@ -61,7 +63,7 @@ public struct Worksheet: Sendable {
 
     /// The last row that holds anything, or -1 for an empty sheet.
     public var lastRow: Int {
-        max(cells.map(\.reference.row).max() ?? -1, merges.map(\.range.last.row).max() ?? -1)
+        max(cells.map(\.reference.row).max() ?? -1, merges.map(\.range.last.row).max() ?? -1, (stream?.rows.upperBound ?? 0) - 1)
     }
 
     /// Cells in writing order (row by row), the last write to a cell winning.

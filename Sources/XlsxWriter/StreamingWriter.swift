@@ -2,13 +2,6 @@ import CXlsxWriter
 import Foundation
 import Spreadsheet
 
-/// One cell of a streamed row; `style` indexes the sheet's style palette.
-public enum StreamCell: Sendable {
-    case text(String, style: Int)
-    case number(Double, style: Int)
-    case empty
-}
-
 /// A sheet written row by row, for national-scale reports: rows are produced on demand and
 /// never held together, and libxlsxwriter's constant-memory mode flushes each row to disk.
 public struct StreamingSheet {

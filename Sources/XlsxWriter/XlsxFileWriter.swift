@@ -8,7 +8,10 @@ import Spreadsheet
 /// temporary name beside the destination and moved into place only when complete, so a
 /// failed run never leaves a half-written workbook or replaces a good one.
 public enum XlsxFileWriter {
+    /// Streamed sheets are always written in constant-memory mode (libxlsxwriter then keeps one
+    /// row per sheet in memory and writes text inline).
     public static func write(_ workbook: Workbook, to url: URL, constantMemory: Bool = false) throws(XlsxWriterError) {
+        let constantMemory = constantMemory || workbook.sheets.contains { $0.stream != nil }
         try writeWhole(to: url, constantMemory: constantMemory) { handle throws(XlsxWriterError) in
             try populate(handle, from: workbook)
         }
@@ -150,7 +153,15 @@ struct SheetWriter {
         let mergesByRow = Dictionary(grouping: sheet.merges, by: \.range.first.row)
         let cellsByRow = Dictionary(grouping: sheet.cellsInRowOrder, by: \.reference.row)
         let rows = Set(mergesByRow.keys).union(cellsByRow.keys).union(sheet.rowHeights.keys).sorted()
+        // Rows are written in order (constant-memory mode drops a row once a later one is begun):
+        // the cells above the stream, the stream, then the cells below it.
+        let streamStart = sheet.stream?.firstRow ?? Int.max
+        var streamWritten = false
         for row in rows {
+            if row >= streamStart, !streamWritten {
+                try writeStream(sheet.stream!, formats: &formats)
+                streamWritten = true
+            }
             if let height = sheet.rowHeights[row] {
                 try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(row), height, nil),
                                           "worksheet_set_row", sheet: name, cell: "hàng \(row + 1)")
@@ -162,6 +173,7 @@ struct SheetWriter {
                 try writeCell(cell.reference, cell.value, format: formats.format(for: cell.style))
             }
         }
+        if let stream = sheet.stream, !streamWritten { try writeStream(stream, formats: &formats) }
         if let freeze = sheet.freezeAt {
             worksheet_freeze_panes(worksheet, lxw_row_t(freeze.row), lxw_col_t(freeze.column))
         }
@@ -180,6 +192,34 @@ struct SheetWriter {
                 worksheet_autofilter(worksheet, lxw_row_t(filter.first.row), lxw_col_t(filter.first.column),
                                      lxw_row_t(filter.last.row), lxw_col_t(filter.last.column)),
                 "worksheet_autofilter", sheet: name, cell: filter.description)
+        }
+    }
+
+    private func writeStream(_ stream: RowStream, formats: inout FormatRegistry) throws(XlsxWriterError) {
+        var palette: [UnsafeMutablePointer<lxw_format>] = []
+        for style in stream.styles { palette.append(try formats.format(for: style)) }
+        for i in 0..<stream.count {
+            let r = stream.firstRow + i
+            let (cells, height) = stream.row(i)
+            if let height {
+                try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(r), height, nil), "worksheet_set_row", sheet: name, cell: "hàng \(r + 1)")
+            }
+            for (c, cell) in cells.enumerated() {
+                let result: lxw_error
+                switch cell {
+                case .text(let s, let style):
+                    result = s.isEmpty ? worksheet_write_blank(worksheet, lxw_row_t(r), lxw_col_t(c), palette[style])
+                                       : worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), s, palette[style])
+                case .number(let n, let style):
+                    result = n.isFinite ? worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), n, palette[style])
+                                        : worksheet_write_blank(worksheet, lxw_row_t(r), lxw_col_t(c), palette[style])
+                case .empty:
+                    continue
+                }
+                if result != LXW_NO_ERROR {
+                    try XlsxWriterError.check(result, "ghi ô", sheet: name, cell: CellReference(row: r, column: c).description)
+                }
+            }
         }
     }
 

@@ -7,8 +7,11 @@ public enum CSVRendering {
     /// leading apostrophe; numbers are written plainly.
     public static func field(_ text: String) -> String {
         var s = text
-        if let first = s.first, "=+-@".contains(first) || first == "\t" || first == "\r" { s = "'" + s }
-        if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
+        if let first = s.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(first) {
+            s = "'" + s
+        }
+        // One pass over the bytes: most fields need no quotes.
+        if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             s = "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s
@@ -16,10 +19,26 @@ public enum CSVRendering {
 
     public static func number(_ value: Double?, decimals: Int? = nil) -> String {
         guard let value, value.isFinite else { return "" }
-        if let decimals { return String(format: "%.\(decimals)f", value) }
+        if let decimals { return fixed(value, decimals: decimals) }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         // Shortest exact form: 7.5, 8962.72.
         return "\(value)"
+    }
+
+    /// `value` with exactly `decimals` decimals and "." as the mark, as "%.2f" writes it, in
+    /// integer arithmetic for the values of a report.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        var power: Int64 = 1
+        for _ in 0..<decimals { power *= 10 }
+        let scaledValue = (abs(value) * Double(power)).rounded()
+        guard decimals >= 0, decimals <= 6, scaledValue < 1e15 else { return String(format: "%.\(decimals)f", value) }
+        let scaled = Int64(scaledValue)
+        var text = String(scaled / power)
+        if decimals > 0 {
+            let fraction = String(scaled % power)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return value < 0 && scaled != 0 ? "-" + text : text
     }
 
     public static func table(header: [String], rows: [[String]]) -> String {
@@ -48,8 +67,9 @@ public enum CSVRendering {
         for u in units { header += ["\(u.code)_target", "\(u.code)_result", "\(u.code)_completion_pct", "\(u.code)_status", "\(u.code)_rank_completion", "\(u.code)_rank_result"] }
         let lines = rows.map { row -> [String] in
             var line = [row.code, field(row.name), row.sector.rawValue, field(row.measure.symbol), row.direction.rawValue]
+            let byUnit = Dictionary(row.cells.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
             for u in units {
-                let c = row.cells.first { $0.unit == u }
+                let c = byUnit[u]
                 line += [number(c?.target), number(c?.result), number(c?.completion, decimals: 2), c?.status?.rawValue ?? "",
                          c?.rankByCompletion.map(String.init) ?? "", c?.rankByResult.map(String.init) ?? ""]
             }

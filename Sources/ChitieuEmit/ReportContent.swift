@@ -52,6 +52,8 @@ public struct ReportContent: Sendable {
     public var halfYear: [Evaluation] = []
     /// Every input file: what it is, its path and its SHA-256.
     public var inputs: [InputFile] = []
+    /// The group (province, cluster) of each unit, where the pipeline says it.
+    public var groups: [ReportingUnit: String] = [:]
 
     public init(title: String, period: ReportingPeriod, body: ReportingBody, place: String,
                 date: (year: Int, month: Int, day: Int), units: [ReportingUnit], evaluations: [Evaluation],

@@ -21,21 +21,50 @@ public struct WorkbookLayout {
             author: content.body.name, keywords: "chỉ tiêu, thi đua, khen thưởng, \(content.period)",
             comments: "Lập bằng chitieu", created: created)
         let summaryName = try SheetName("Tổng hợp")
+        let scale = ReportScale(units: content.units.count)
+        var taken = Set(Self.fixedSheets.map { $0.lowercased() } + ["chi tiết"])
+        // Where each unit's own rows are: its sheet while there are few units, else its group's sheet.
         var unitSheetNames: [ReportingUnit: SheetName] = [:]
-        var taken = Set(Self.fixedSheets.map { $0.lowercased() })
-        for unit in content.units {
-            let name = SheetName.make(from: unit.name, avoiding: taken)
-            taken.insert(name.folded)
-            unitSheetNames[unit] = name
+        var groupSheets: [(group: String, units: [ReportingUnit], name: SheetName)] = []
+        if scale.sheetPerUnit {
+            for unit in content.units {
+                let name = SheetName.make(from: unit.name, avoiding: taken)
+                taken.insert(name.folded)
+                unitSheetNames[unit] = name
+            }
+        } else {
+            var members: [String: [ReportingUnit]] = [:]
+            var groups: [String] = []
+            for unit in content.units {
+                guard let group = content.groups[unit] else { continue }
+                if members[group] == nil { groups.append(group) }
+                members[group, default: []].append(unit)
+            }
+            for group in groups {
+                let name = SheetName.make(from: group, avoiding: taken)
+                taken.insert(name.folded)
+                groupSheets.append((group, members[group]!, name))
+                for unit in members[group]! { unitSheetNames[unit] = name }
+            }
         }
         try workbook.append(summarySheet(content, name: summaryName, unitSheets: unitSheetNames))
-        try workbook.append(comparisonSheet(content, name: SheetName("So sánh")))
-        for unit in content.units {
-            try workbook.append(unitSheet(content, unit: unit, name: unitSheetNames[unit]!, summary: summaryName))
+        try workbook.append(scale.sideBySide ? comparisonSheet(content, name: SheetName("So sánh"))
+                                             : longComparisonSheet(content, name: SheetName("So sánh")))
+        if scale.sheetPerUnit {
+            for unit in content.units {
+                try workbook.append(unitSheet(content, unit: unit, name: unitSheetNames[unit]!, summary: summaryName))
+            }
+        } else {
+            for (group, units, name) in groupSheets {
+                try workbook.append(groupSheet(content, group: group, units: units, name: name, summary: summaryName))
+            }
+            try workbook.append(detailSheet(content, name: SheetName("Chi tiết")))
         }
         try workbook.append(statisticsSheet(content, name: SheetName("Thống kê")))
-        try workbook.append(scoringSheet(content, name: SheetName("Chấm điểm")))
-        try workbook.append(movementsSheet(content, name: SheetName("Phong trào")))
+        try workbook.append(scale.sheetPerUnit ? scoringSheet(content, name: SheetName("Chấm điểm"))
+                                               : unitScoresSheet(content, name: SheetName("Chấm điểm")))
+        try workbook.append(scale.sideBySide ? movementsSheet(content, name: SheetName("Phong trào"))
+                                             : movementsByUnitSheet(content, name: SheetName("Phong trào")))
         try workbook.append(sourcesSheet(content, name: SheetName("Nguồn")))
         try workbook.append(issuesSheet(content, name: SheetName("Kiểm tra dữ liệu")))
         return workbook
@@ -256,6 +285,26 @@ public struct WorkbookLayout {
         return sheet
     }
 
+    /// For many units: one row per unit that has directives, with the movements they join.
+    func movementsByUnitSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
+        let header = ["STT", "Đơn vị", "Số văn bản", "Phong trào thi đua hưởng ứng"]
+        var rows: [Row] = []
+        for unit in content.units {
+            let documents = content.unitDocuments[unit] ?? []
+            guard !documents.isEmpty else { continue }
+            let codes = Set(documents.flatMap(\.metadata.movements))
+            let names = NationalMovement.all.filter { codes.contains($0.code) }.map(\.name)
+            rows.append([(.number(Double(rows.count + 1)), Styles.centered), (.text(unit.name), Styles.wrapped),
+                         (.number(Double(documents.count)), Styles.integer),
+                         (.text(names.isEmpty ? "Không nêu phong trào nào" : names.joined(separator: "; ")), Styles.wrapped)])
+        }
+        var sheet = tableSheet(content, name: name, subtitle: "Văn bản của đơn vị hưởng ứng phong trào thi đua do Thủ tướng Chính phủ phát động",
+                               unitLine: "", header: header, rows: rows,
+                               emptyNote: "Không đơn vị nào có văn bản phát động trong kỳ này (số liệu chỉ từ tệp kế hoạch và kết quả).")
+        finish(&sheet, wrapColumns: [1: 26, 3: 70])
+        return sheet
+    }
+
     func sourcesSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         let header = ["STT", "Loại", "Đơn vị", "Văn bản", "Số", "Ngày", "Cơ quan ban hành", "Người ký", "Tệp", "SHA-256"]
         let rows = content.inputs.enumerated().map { i, f -> Row in
@@ -295,8 +344,10 @@ public struct WorkbookLayout {
         value.map { (.number($0), Styles.decimal(decimals)) } ?? (.text("-"), Styles.centered)
     }
 
+    func requirement(_ t: Target) -> String { Self.requirement(t) }
+
     /// The comparator in words: "trên 95", "từ 7,5 đến 8", "giảm 2.900".
-    func requirement(_ t: Target) -> String {
+    static func requirement(_ t: Target) -> String {
         let v = VietnameseNumber.formatCompact(t.value)
         let approx = t.approx ? "khoảng " : ""
         switch t.comparator {

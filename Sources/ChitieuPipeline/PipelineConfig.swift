@@ -10,6 +10,8 @@ public struct PipelineConfig: Sendable {
         public var code: String
         public var name: String
         public var directives: [String]?
+        /// The province or cluster the unit belongs to; large reports get one sheet per group.
+        public var group: String?
     }
 
     public struct Body: Sendable, Decodable {

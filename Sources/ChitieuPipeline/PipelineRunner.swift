@@ -287,27 +287,32 @@ public struct PipelineRunner {
                                     unitDocuments: byUnit, issues: computed.issues,
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
         content.halfYear = computed.evaluated.halfYear
+        for (unit, declared) in zip(units, config.units) { content.groups[unit] = declared.group }
         content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: SHA256.hex(ofFile: $0.document.path), unit: units[$0.unit], metadata: $0.document.metadata) }
             + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: SHA256.hex(ofFile: $0)) }
             + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: SHA256.hex(ofFile: $0)) }
         let workbook: Workbook
         do {
-            workbook = try WorkbookLayout(measurer: measurer).workbook(for: content, created: content.creationTimestamp)
+            workbook = try progress.part("bố cục sổ tính") { () throws(SheetNameError) -> Workbook in
+                try WorkbookLayout(measurer: measurer).workbook(for: content, created: content.creationTimestamp)
+            }
         } catch {
             throw .stage(name: "Xuất báo cáo", message: error.description)
         }
         let workbookName = "bao-cao-\(config.period).xlsx"
-        let tables: [(String, String)] = [
-            ("evaluation.csv", CSVRendering.evaluation(computed.evaluations)),
-            ("comparison.csv", CSVRendering.comparison(computed.comparison, units: units)),
-            ("summary.csv", CSVRendering.summary(computed.summaries)),
-            ("scoring.csv", CSVRendering.scoring(computed.summaries)),
-            ("statistics.csv", CSVRendering.statistics(computed.statistics)),
-            ("movements.csv", CSVRendering.movements(units.map { ($0, byUnit[$0] ?? []) })),
-            ("issues.csv", CSVRendering.issues(computed.issues)),
+        let tables: [(String, () -> String)] = [
+            ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations) }),
+            ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units) }),
+            ("summary.csv", { CSVRendering.summary(computed.summaries) }),
+            ("scoring.csv", { CSVRendering.scoring(computed.summaries) }),
+            ("statistics.csv", { CSVRendering.statistics(computed.statistics) }),
+            ("movements.csv", { CSVRendering.movements(units.map { ($0, byUnit[$0] ?? []) }) }),
+            ("issues.csv", { CSVRendering.issues(computed.issues) }),
         ]
-        try files.write(workbook: workbook, to: workbookName)
-        for (name, text) in tables { try files.write(text: text, to: name) }
+        try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
+        try progress.part("ghi \(tables.count) tệp CSV") { () throws(PipelineError) in
+            for (name, text) in tables { try files.write(text: text(), to: name) }
+        }
         return [files.path(workbookName)] + tables.map { files.path($0.0) }
     }
 }

@@ -18,6 +18,15 @@ public struct Progress: Sendable {
         return value
     }
 
+    /// Runs one part of a long stage and prints its time on an indented line.
+    public func part<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+        let start = DispatchTime.now()
+        let value = try body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        say("      \(name) (\(VietnameseNumber.format(seconds, decimals: 2)) s)")
+        return value
+    }
+
     public func say(_ line: String) {
         guard !quiet else { return }
         FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -70,3 +70,26 @@ enum NumberFormatPreview {
         return (value < 0 ? "-" : "") + text + (percent ? "%" : "")
     }
 }
+
+/// What Excel can hold, so that nothing is dropped without a word.
+public enum ExcelLimits {
+    /// Characters in one cell; libxlsxwriter refuses longer text.
+    public static let cellCharacters = 32_767
+    /// The tallest row, in points.
+    public static let rowHeight = 409.0
+
+    /// The text itself when it fits in a cell, otherwise its beginning and a note saying so.
+    public static func clip(_ text: String) -> String {
+        guard text.utf16.count > cellCharacters else { return text }
+        let note = " … [đã rút gọn: ô Excel chứa tối đa 32.767 ký tự; xem bản đầy đủ trong tệp CSV]"
+        var kept = ""
+        var used = 0
+        for character in text {
+            let size = character.utf16.count
+            if used + size > cellCharacters - note.utf16.count { break }
+            kept.append(character)
+            used += size
+        }
+        return kept + note
+    }
+}

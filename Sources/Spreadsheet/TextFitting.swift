@@ -70,7 +70,7 @@ extension Worksheet {
         for (row, height) in needed {
             let single = ExcelUnits.lineHeight(fontSize: 12) + 3
             if height > single || rowHeights[row] != nil {
-                rowHeights[row] = max(rowHeights[row] ?? 0, height)
+                rowHeights[row] = min(max(rowHeights[row] ?? 0, height), ExcelLimits.rowHeight)
             }
         }
     }
@@ -80,17 +80,33 @@ extension Worksheet {
 public enum TextWrapper {
     public static func lines(_ text: String, font: FontSpec, width: Double, measurer: some TextMeasuring) -> [String] {
         var result: [String] = []
+        let space = measurer.width(of: " ", font: font)
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Words are measured one by one and added up with the spaces between them (kerning
+            // across a space is nil in Times New Roman), so a line costs one measurement a word.
             var line = ""
+            var lineWidth = 0.0
             for word in paragraph.split(separator: " ") {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if measurer.width(of: candidate, font: font) <= width {
-                    line = candidate
+                let wordWidth = measurer.width(of: String(word), font: font)
+                if line.isEmpty, wordWidth <= width {
+                    line = String(word)
+                    lineWidth = wordWidth
+                    continue
+                }
+                if !line.isEmpty, lineWidth + space + wordWidth <= width {
+                    line += " " + word
+                    lineWidth += space + wordWidth
                     continue
                 }
                 if !line.isEmpty { result.append(line) }
-                // A word wider than the column (a web address) breaks between characters.
                 line = ""
+                lineWidth = 0
+                if wordWidth <= width {
+                    line = String(word)
+                    lineWidth = wordWidth
+                    continue
+                }
+                // A word wider than the column (a web address) breaks between characters.
                 for character in word {
                     if !line.isEmpty, measurer.width(of: line + String(character), font: font) > width {
                         result.append(line)
@@ -98,6 +114,7 @@ public enum TextWrapper {
                     }
                     line.append(character)
                 }
+                lineWidth = measurer.width(of: line, font: font)
             }
             result.append(line)
         }

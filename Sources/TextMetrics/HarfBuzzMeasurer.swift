@@ -74,16 +74,40 @@ public final class HarfBuzzMeasurer: TextMeasuring, @unchecked Sendable {
     /// The advance width of `text` set in `font`, in points.
     public func width(of text: String, font: FontSpec) -> Double {
         guard !text.isEmpty else { return 0 }
-        let face = switch (font.bold, font.italic) {
-        case (false, false): regular
-        case (true, false): bold
-        case (false, true): italic
-        case (true, true): boldItalic
+        let style = (font.bold ? 1 : 0) + (font.italic ? 2 : 0)
+        // Widths scale with the size: remember them per point, for the same words and names
+        // measured again and again in national tables.
+        let key = CacheKey(text: text, style: style)
+        if let known = cache.withLock({ $0[key] }) { return known * font.size }
+        let face = switch style {
+        case 0: regular
+        case 1: bold
+        case 2: italic
+        default: boldItalic
         }
+        let perPoint = shape(text, face: face)
+        cache.withLock { cache in
+            if cache.count >= 200_000 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = perPoint
+        }
+        return perPoint * font.size
+    }
+
+    private struct CacheKey: Hashable {
+        let text: String
+        let style: Int
+    }
+
+    private let cache = LockedDictionary<CacheKey, Double>()
+
+    /// The advance width of `text` at a size of one point.
+    private func shape(_ text: String, face: LoadedFont) -> Double {
         guard let buffer = hb_buffer_create() else { return 0 }
         defer { hb_buffer_destroy(buffer) }
         // NFC so that Vietnamese letters use their precomposed glyphs, as the workbook stores them.
-        let utf8 = Array(text.precomposedStringWithCanonicalMapping.utf8)
+        // Combining marks (U+0300-U+036F) start with bytes CC or CD; text without them is already NFC.
+        let decomposed = text.utf8.contains { $0 == 0xCC || $0 == 0xCD }
+        let utf8 = Array((decomposed ? text.precomposedStringWithCanonicalMapping : text).utf8)
         utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 hb_buffer_add_utf8(buffer, chars.baseAddress, Int32(chars.count), 0, Int32(chars.count))
@@ -95,6 +119,19 @@ public final class HarfBuzzMeasurer: TextMeasuring, @unchecked Sendable {
         guard let positions = hb_buffer_get_glyph_positions(buffer, &count) else { return 0 }
         var advance: Int64 = 0
         for i in 0..<Int(count) { advance += Int64(positions[i].x_advance) }
-        return Double(advance) / face.unitsPerEm * font.size
+        return Double(advance) / face.unitsPerEm
+    }
+}
+
+/// A dictionary behind a lock, shared by the threads that measure.
+final class LockedDictionary<Key: Hashable, Value>: @unchecked Sendable {
+    // @unchecked: every access to `storage` goes through `lock`.
+    private let lock = NSLock()
+    private var storage: [Key: Value] = [:]
+
+    func withLock<T>(_ body: (inout [Key: Value]) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&storage)
     }
 }

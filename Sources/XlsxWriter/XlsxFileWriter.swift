@@ -150,30 +150,8 @@ struct SheetWriter {
         try setColumnWidths(worksheet, sheet.columnWidths, sheet: name)
         try writePageSetup()
 
-        let mergesByRow = Dictionary(grouping: sheet.merges, by: \.range.first.row)
-        let cellsByRow = Dictionary(grouping: sheet.cellsInRowOrder, by: \.reference.row)
-        let rows = Set(mergesByRow.keys).union(cellsByRow.keys).union(sheet.rowHeights.keys).sorted()
-        // Rows are written in order (constant-memory mode drops a row once a later one is begun):
-        // the cells above the stream, the stream, then the cells below it.
-        let streamStart = sheet.stream?.firstRow ?? Int.max
-        var streamWritten = false
-        for row in rows {
-            if row >= streamStart, !streamWritten {
-                try writeStream(sheet.stream!, formats: &formats)
-                streamWritten = true
-            }
-            if let height = sheet.rowHeights[row] {
-                try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(row), height, nil),
-                                          "worksheet_set_row", sheet: name, cell: "hàng \(row + 1)")
-            }
-            for merged in mergesByRow[row] ?? [] {
-                try writeMerge(merged, formats: &formats)
-            }
-            for cell in cellsByRow[row] ?? [] {
-                try writeCell(cell.reference, cell.value, format: formats.format(for: cell.style))
-            }
-        }
-        if let stream = sheet.stream, !streamWritten { try writeStream(stream, formats: &formats) }
+        // Everything that is not a cell goes first: in constant-memory mode libxlsxwriter checks
+        // ranges against the rows not yet written, and refuses ranges over rows already flushed.
         if let freeze = sheet.freezeAt {
             worksheet_freeze_panes(worksheet, lxw_row_t(freeze.row), lxw_col_t(freeze.column))
         }
@@ -193,6 +171,30 @@ struct SheetWriter {
                                      lxw_row_t(filter.last.row), lxw_col_t(filter.last.column)),
                 "worksheet_autofilter", sheet: name, cell: filter.description)
         }
+        let mergesByRow = Dictionary(grouping: sheet.merges, by: \.range.first.row)
+        let cellsByRow = Dictionary(grouping: sheet.cellsInRowOrder, by: \.reference.row)
+        let rows = Set(mergesByRow.keys).union(cellsByRow.keys).union(sheet.rowHeights.keys).sorted()
+        // Rows are written in order (constant-memory mode drops a row once a later one is begun):
+        // the cells above the stream, the stream, then the cells below it.
+        let streamStart = sheet.stream?.firstRow ?? Int.max
+        var streamWritten = false
+        for row in rows {
+            if row >= streamStart, !streamWritten {
+                try writeStream(sheet.stream!, formats: &formats)
+                streamWritten = true
+            }
+            if let height = sheet.rowHeights[row] {
+                try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(row), min(height, ExcelLimits.rowHeight), nil),
+                                          "worksheet_set_row", sheet: name, cell: "hàng \(row + 1)")
+            }
+            for merged in mergesByRow[row] ?? [] {
+                try writeMerge(merged, formats: &formats)
+            }
+            for cell in cellsByRow[row] ?? [] {
+                try writeCell(cell.reference, cell.value, format: formats.format(for: cell.style))
+            }
+        }
+        if let stream = sheet.stream, !streamWritten { try writeStream(stream, formats: &formats) }
     }
 
     private func writeStream(_ stream: RowStream, formats: inout FormatRegistry) throws(XlsxWriterError) {
@@ -202,14 +204,14 @@ struct SheetWriter {
             let r = stream.firstRow + i
             let (cells, height) = stream.row(i)
             if let height {
-                try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(r), height, nil), "worksheet_set_row", sheet: name, cell: "hàng \(r + 1)")
+                try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(r), min(height, ExcelLimits.rowHeight), nil), "worksheet_set_row", sheet: name, cell: "hàng \(r + 1)")
             }
             for (c, cell) in cells.enumerated() {
                 let result: lxw_error
                 switch cell {
                 case .text(let s, let style):
                     result = s.isEmpty ? worksheet_write_blank(worksheet, lxw_row_t(r), lxw_col_t(c), palette[style])
-                                       : worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), s, palette[style])
+                                       : worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), ExcelLimits.clip(s), palette[style])
                 case .number(let n, let style):
                     result = n.isFinite ? worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), n, palette[style])
                                         : worksheet_write_blank(worksheet, lxw_row_t(r), lxw_col_t(c), palette[style])
@@ -329,7 +331,7 @@ struct SheetWriter {
     private func writeMerge(_ merged: MergedCell, formats: inout FormatRegistry) throws(XlsxWriterError) {
         let r = merged.range
         let format = try formats.format(for: merged.style)
-        let text: String = if case .text(let s) = merged.value { s } else { "" }
+        let text: String = if case .text(let s) = merged.value { ExcelLimits.clip(s) } else { "" }
         try XlsxWriterError.check(
             worksheet_merge_range(worksheet, lxw_row_t(r.first.row), lxw_col_t(r.first.column),
                                   lxw_row_t(r.last.row), lxw_col_t(r.last.column), text, format),
@@ -350,7 +352,7 @@ struct SheetWriter {
                                 : worksheet_write_blank(worksheet, row, col, format)
         case .text(let s):
             // write_string stores text as text: "=SUM(A1)" from a document never becomes a formula.
-            result = worksheet_write_string(worksheet, row, col, s, format)
+            result = worksheet_write_string(worksheet, row, col, ExcelLimits.clip(s), format)
         case .link(let target, let label):
             result = worksheet_write_url_opt(worksheet, row, col, target, format, label, nil)
         case .empty:

@@ -12,7 +12,8 @@ public enum CSVRendering {
         }
         // One pass over the bytes: most fields need no quotes.
         if s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
-            s = "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let escaped = s.utf8.contains(UInt8(ascii: "\"")) ? s.replacingOccurrences(of: "\"", with: "\"\"") : s
+            s = "\"" + escaped + "\""
         }
         return s
     }

@@ -74,8 +74,9 @@ extension WorkbookLayout {
     /// twin of evaluation.csv), written as a stream.
     func detailSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         let halfYear = content.period.isFirstHalf
-        var sixMonths: [UnitTargetKey: Evaluation] = [:]
-        for e in content.halfYear { sixMonths[UnitTargetKey(e)] = e }
+        let halfYearRows = content.halfYear
+        var sixMonths: [UnitTargetKey: Int] = [:]
+        for (i, e) in halfYearRows.enumerated() { sixMonths[UnitTargetKey(e)] = i }
         let showHalf = !halfYear && !sixMonths.isEmpty
         var header = ["STT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Yêu cầu", "Kế hoạch"]
         if showHalf { header += ["Thực hiện 6 tháng", "Tiến độ 6 tháng"] }
@@ -95,7 +96,7 @@ extension WorkbookLayout {
         let palette = StreamPalette()
         let evaluations = content.evaluations
         let heights = LineHeights(measurer: measurer, font: Styles.font)
-        let nameLines = heights.lines(for: evaluations.lazy.map(\.target.name), columnWidth: widths[2]!)
+        let nameLines = heights.lines(for: evaluations.lazy.map { $0.target.name }, columnWidth: widths[2]!)
         let unitLines = heights.lines(for: content.units.map(\.name), columnWidth: widths[1]!)
         let requirementColumnWidth = widths[4]!
         let requirementFont = Styles.font
@@ -110,7 +111,7 @@ extension WorkbookLayout {
                 .text(requirement, style: palette.wrapped), palette.number(t.value),
             ]
             if showHalf {
-                let h = sixMonths[UnitTargetKey(e)]
+                let h = sixMonths[UnitTargetKey(e)].map { halfYearRows[$0] }
                 cells.append(h.map { palette.result($0) } ?? .text("", style: palette.plain))
                 cells.append(.text(h?.status.vietnamese ?? "", style: palette.centered))
             }

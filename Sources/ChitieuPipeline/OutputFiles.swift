@@ -4,7 +4,7 @@ import TextMetrics
 import XlsxWriter
 
 /// Writes outputs whole or not at all, and never over an input.
-public struct OutputFiles {
+public struct OutputFiles: Sendable {
     public let directory: String
     public let inputs: Set<String>
 

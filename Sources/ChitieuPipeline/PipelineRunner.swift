@@ -230,6 +230,7 @@ public struct PipelineRunner {
                                     unitDocuments: byUnit, issues: computed.issues,
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
         content.halfYear = computed.halfYear
+        content.baseDirectory = URL(fileURLWithPath: config.path).standardizedFileURL.deletingLastPathComponent().path
         content.inputs = computed.documents.map { InputFile(role: "Văn bản", path: $0.1.path, sha256: SHA256.hex(ofFile: $0.1.path), unit: $0.0, metadata: $0.1.metadata) }
             + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: SHA256.hex(ofFile: $0)) }
             + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: SHA256.hex(ofFile: $0)) }

@@ -133,13 +133,17 @@ struct ExtractFormatTests {
                                workingDirectory: Repository.root.path)
         #expect(r.status == 0, "\(r.stderr)")
         let sheet = try XlsxDocument(url: URL(fileURLWithPath: out)).sheet(named: "Kế hoạch")
-        let header = sheet.rowsAsText.first?.values ?? []
-        #expect(Array(header.prefix(8)) == ["unit", "indicator", "name", "measure", "comparator", "target", "target_max", "period"])
+        // Vietnamese titles above, the column names read back below them; codes only at the end.
+        #expect(sheet.rowsAsText.first?.values.prefix(3) == ["Đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu"])
+        let header = sheet.rowsAsText.first { $0.values.first == "unit" }?.values ?? []
+        #expect(Array(header.prefix(8)) == ["unit", "indicator", "name", "measure", "requirement", "target", "target_max", "period"])
+        #expect(Array(header.suffix(3)) == ["comparator", "direction", "kind"])
         let budget = try #require(sheet.rowsAsText.first { $0.values.count > 2 && $0.values[2] == "Thu ngân sách trên địa bàn" })
         #expect(budget.values[0] == "QN")
         #expect(budget.values[1] == "budget_revenue")
         #expect(sheet.cells[budget.row]?[5]?.value == .number(23600))
         #expect(budget.values[7] == "2024")
+        #expect(budget.values[4] == "đạt", "the comparator in words")
     }
 
     @Test("xlsx without --output is refused with a message that says what to add")
@@ -219,7 +223,7 @@ struct PipelineCommandTests {
         let xml = String(decoding: try document.part("xl/worksheets/sheet1.xml"), as: UTF8.self)
         #expect(xml.contains("<sheetProtection"))
         #expect(xml.contains("type=\"decimal\""))
-        #expect(xml.contains("reported,estimate"))
+        #expect(xml.contains("chính thức,ước"), "the drop-down offers Vietnamese words the results reader takes")
         let header = try #require(sheet.rowsAsText.first { $0.values.first == "unit" })
         #expect(Array(header.values.prefix(9)) == ["unit", "indicator", "period", "value", "measure", "basis", "status", "verdict", "source"])
         let budget = try #require(sheet.rowsAsText.first { $0.values.count > 1 && $0.values[1] == "budget_revenue" })

@@ -77,7 +77,7 @@ public struct WorkbookLayout {
             let link: CellValue = unitSheets[unit].map { .link(target: "internal:'\($0.value)'!A1", label: unit.name) } ?? .text(unit.name)
             let counts = halfYear ? [s.targets, s.evaluated, s.onTrack, s.behind, s.noData, s.notEvaluable]
                                   : [s.targets, s.evaluated, s.exceeded, s.met, s.notMet, s.noData, s.notEvaluable]
-            var row: Row = [(.number(Double(i + 1)), Styles.centered), (link, unitSheets[unit] == nil ? Styles.wrapped : Styles.linkWrapped)]
+            var row: Row = [(.number(Double(i + 1)), Styles.centered), (link, unitSheets[unit] == nil ? Styles.cell : Styles.link)]
             row += counts.map { (.number(Double($0)), Styles.integer) }
             row += [optional(s.shareAchieved, decimals: 1), optional(s.meanCompletion, decimals: 1), optional(s.score, decimals: 1),
                     s.rank.map { (.number(Double($0)), Styles.centered) } ?? (.text("-"), Styles.centered)]
@@ -180,7 +180,7 @@ public struct WorkbookLayout {
                     style: Styles.note)
         let back = tableStart(sheet) - 2
         sheet.merge(CellRange(rows: back...back, columns: 0...1), .link(target: "internal:'\(summary.value)'!A1", label: "← Tổng hợp"), style: Styles.linkPlain)
-        finish(&sheet, content, wrapColumns: [1: 90])
+        finish(&sheet, content, wrapColumns: [1: 60])
         return sheet
     }
 
@@ -495,7 +495,7 @@ public struct WorkbookLayout {
     /// (the reporting body) and the right one (the national title) is chosen from measured text:
     /// the right block gets the room its title needs, the left block the rest, wrapping when
     /// narrower than its text; a sheet too narrow for the national title gets a wider last column.
-    func frame(_ sheet: inout Worksheet, _ content: ReportContent, columns: ClosedRange<Int>) {
+    func frame(_ sheet: inout Worksheet, _ content: ReportContent, columns: ClosedRange<Int>, budget: Double = .infinity) {
         let parent = (content.body.parent ?? "").uppercased()
         let body = content.body.name.uppercased()
         let rightNeed = max(pixels("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Styles.nationalTitle), pixels("Độc lập - Tự do - Hạnh phúc", Styles.motto),
@@ -513,6 +513,17 @@ public struct WorkbookLayout {
         // The right block keeps the room it needs; the left one takes the rest and wraps if it must.
         var split = columns.lowerBound + 1
         for s in (columns.lowerBound + 1)...last where columnPixels(sheet, s...last) >= rightNeed { split = s }
+        let leftNeed = max(pixels(parent, Styles.bodyParent), pixels(body, Styles.bodyName), pixels("NGƯỜI LẬP BIỂU", Styles.signatureTitle))
+        if columnPixels(sheet, columns.lowerBound...(split - 1)) < leftNeed,
+           let s = ((columns.lowerBound + 1)...last).first(where: { columnPixels(sheet, columns.lowerBound...($0 - 1)) >= leftNeed }) {
+            // Few wide columns: give the left block its room and widen the right block's last
+            // column, when the page allows it.
+            let deficit = rightNeed - columnPixels(sheet, s...last)
+            if deficit <= 0 || columnPixels(sheet, columns.lowerBound...last) + deficit <= budget {
+                if deficit > 0 { sheet.columnWidths[last] = (sheet.columnWidths[last] ?? 8.43) + (deficit / 7).rounded(.up) }
+                split = s
+            }
+        }
         let left = columns.lowerBound...(split - 1)
         let right = split...last
         sheet.merge(CellRange(rows: 0...0, columns: left), .text(parent), style: Styles.bodyParent)
@@ -553,7 +564,7 @@ public struct WorkbookLayout {
         let columns = 0...max(last, 1)
         let budget = (sheet.page.printableWidthPixels * Self.bodySize / Self.minimumPrintedSize).rounded(.down)
         sheet.fitColumns(using: measurer, columns: columns, budget: budget, preferred: wrapColumns, minimum: 3.5, maximum: 40)
-        frame(&sheet, content, columns: columns)
+        frame(&sheet, content, columns: columns, budget: budget)
     }
 }
 

@@ -1,8 +1,17 @@
 import ChitieuModel
 import Foundation
 
-/// CSV as programs read it: comma-separated, "." decimals, RFC 4180 quoting, UTF-8.
+/// CSV as programs read it: comma-separated, "." decimals, RFC 4180 quoting, UTF-8. The output
+/// files start with a byte order mark, so that Excel on a Vietnamese system reads the accents.
 public enum CSVRendering {
+    /// The UTF-8 byte order mark that starts every CSV file written by `run`.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// A table as a file: the byte order mark, then the table.
+    public static func file(header: [String], rows: [[String]]) -> String {
+        byteOrderMark + table(header: header, rows: rows)
+    }
+
     /// One field. Text that a spreadsheet would run as a formula ("=", "+", "-", "@") gets a
     /// leading apostrophe; numbers are written plainly.
     public static func field(_ text: String) -> String {
@@ -59,7 +68,7 @@ public enum CSVRendering {
              field(e.actual?.verdict ?? ""), field(e.target.text), field(e.target.location?.description ?? ""),
              field(e.actual?.source ?? ""), field(e.actual?.location?.description ?? ""), field(e.explanation)]
         }
-        return table(header: header, rows: rows)
+        return file(header: header, rows: rows)
     }
 
     /// `comparison.csv`: one row per shared indicator, each unit's target, result, completion and ranks side by side.
@@ -76,7 +85,7 @@ public enum CSVRendering {
             }
             return line
         }
-        return table(header: header, rows: lines)
+        return file(header: header, rows: lines)
     }
 
     /// `summary.csv`: per unit, the counts, the share achieved, the mean completion, the score and the rank.
@@ -88,7 +97,7 @@ public enum CSVRendering {
              "\(s.notEvaluable)", "\(s.onTrack)", "\(s.behind)", number(s.shareAchieved, decimals: 2), number(s.meanCompletion, decimals: 2),
              number(s.points, decimals: 2), number(s.maximum, decimals: 2), number(s.score, decimals: 2), s.rank.map(String.init) ?? "", field(s.tieBreak ?? "")]
         }
-        return table(header: header, rows: rows)
+        return file(header: header, rows: rows)
     }
 
     /// `scoring.csv`: how each unit's points were made, target by target.
@@ -97,7 +106,7 @@ public enum CSVRendering {
         let rows = summaries.flatMap { s in
             s.lines.map { l in [field(s.unit.code), field(l.indicator), field(l.name), l.status.rawValue, number(l.weight), number(l.points, decimals: 2), number(l.maximum, decimals: 2), field(l.rule)] }
         }
-        return table(header: header, rows: rows)
+        return file(header: header, rows: rows)
     }
 
     /// `statistics.csv`: per indicator across units.
@@ -115,7 +124,7 @@ public enum CSVRendering {
             }
             return line + [field(s.best?.code ?? ""), field(s.worst?.code ?? "")]
         }
-        return table(header: header, rows: rows)
+        return file(header: header, rows: rows)
     }
 
     /// `movements.csv`: which unit's directive joins which national movement.
@@ -129,7 +138,7 @@ public enum CSVRendering {
                 }
             }
         }
-        return table(header: header, rows: rows)
+        return file(header: header, rows: rows)
     }
 
     /// `issues.csv`: the data-quality table.
@@ -138,6 +147,6 @@ public enum CSVRendering {
         let rows = issues.map { i in
             [i.severity.rawValue, field(i.location?.file ?? ""), i.location.map { String($0.line) } ?? "", field(i.location?.cell ?? ""), field(i.message)]
         }
-        return table(header: header, rows: rows)
+        return file(header: header, rows: rows)
     }
 }

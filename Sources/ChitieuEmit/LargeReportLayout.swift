@@ -38,9 +38,10 @@ extension WorkbookLayout {
             order += cells.map { (r, $0) }
         }
         var sheet = Worksheet(name: name)
-        let headerRow = officialHeader(&sheet, content, columns: header.count,
-                                       subtitle: "So sánh các đơn vị theo từng chỉ tiêu chung, đơn vị tốt nhất trước; lọc theo cột Chỉ tiêu",
-                                       unitLine: "Đơn vị tính: theo từng chỉ tiêu (đã quy đổi về cùng đơn vị)")
+        let headerRow = 9
+        writeTitles(&sheet, content, columns: header.count,
+                    subtitle: "So sánh các đơn vị theo từng chỉ tiêu chung, đơn vị tốt nhất trước; lọc theo cột Chỉ tiêu",
+                    unitLine: "Đơn vị tính: theo từng chỉ tiêu (đã quy đổi về cùng đơn vị)")
         writeHeader(&sheet, row: headerRow, header)
         let widths: [Int: Double] = [0: 13, 1: 34, 2: 10, 3: 6, 4: 24, 5: 11, 6: 11, 7: 11, 8: 11]
         sheet.columnWidths = widths
@@ -64,7 +65,7 @@ extension WorkbookLayout {
             let lines = max(nameLines[row.name] ?? 1, unitLines[cell.unit.name] ?? 1, sectorLines[row.sector.vietnamese] ?? 1)
             return (cells, heights.height(lines: lines))
         }
-        finishStreamed(&sheet, content, headerRow: headerRow, columns: header.count, rows: order.count, statusColumns: [8])
+        finishStreamed(&sheet, content, headerRow: headerRow, columns: header.count, printed: header.count, rows: order.count, statusColumns: [8])
         return sheet
     }
 
@@ -84,9 +85,10 @@ extension WorkbookLayout {
                    "Điểm", "Cách tính điểm"]
         let lines = scoreLines(content)
         var sheet = Worksheet(name: name)
-        let headerRow = officialHeader(&sheet, content, columns: header.count,
-                                       subtitle: "Chi tiết kết quả từng chỉ tiêu của từng đơn vị; lọc theo cột Đơn vị hoặc Chỉ tiêu",
-                                       unitLine: "Đơn vị tính: theo từng chỉ tiêu (cột Đơn vị tính)")
+        let headerRow = 9
+        writeTitles(&sheet, content, columns: header.count - 1,
+                    subtitle: "Chi tiết kết quả từng chỉ tiêu của từng đơn vị; lọc theo cột Đơn vị hoặc Chỉ tiêu. Cột Cách tính điểm không in.",
+                    unitLine: "Đơn vị tính: theo từng chỉ tiêu (cột Đơn vị tính)")
         writeHeader(&sheet, row: headerRow, header)
         var widths: [Int: Double] = [0: 7, 1: 20, 2: 30, 3: 9, 4: 12, 5: 10]
         for c in 6..<header.count { widths[c] = 10 }
@@ -130,7 +132,8 @@ extension WorkbookLayout {
             return (cells, heights.height(lines: lines))
         }
         let statusColumns = header.indices.filter { ["Đánh giá", "Tiến độ 6 tháng"].contains(header[$0]) }
-        finishStreamed(&sheet, content, headerRow: headerRow, columns: header.count, rows: evaluations.count, statusColumns: statusColumns)
+        // The rule of each point is for reading on screen and in scoring.csv: it is not printed.
+        finishStreamed(&sheet, content, headerRow: headerRow, columns: header.count, printed: header.count - 1, rows: evaluations.count, statusColumns: statusColumns)
         return sheet
     }
 
@@ -164,7 +167,7 @@ extension WorkbookLayout {
         var sheet = tableSheet(content, name: name, subtitle: "\(group): kết quả của \(members.count) đơn vị, xếp theo hạng",
                                unitLine: "Đơn vị tính: chỉ tiêu; %; điểm", header: header, rows: rows)
         sheet.set(tableStart(sheet) - 2, 0, .link(target: "internal:'\(summary.value)'!A1", label: "← Tổng hợp"), style: Styles.linkPlain)
-        finish(&sheet, wrapColumns: [1: 26])
+        finish(&sheet, content, wrapColumns: [1: 26])
         return sheet
     }
 
@@ -195,7 +198,7 @@ extension WorkbookLayout {
         var sheet = tableSheet(content, name: name,
                                subtitle: "Điểm thi đua của từng đơn vị; điểm từng chỉ tiêu và cách tính ở trang Chi tiết (cột Điểm, Cách tính điểm) và tệp scoring.csv",
                                unitLine: "Đơn vị tính: điểm", header: header, rows: rows)
-        finish(&sheet, wrapColumns: [1: 26, 6: 44])
+        finish(&sheet, content, wrapColumns: [1: 26, 6: 44])
         return sheet
     }
 
@@ -230,8 +233,7 @@ extension WorkbookLayout {
 
     /// Filter, frozen header, repeated header row, page numbers, status colours and the
     /// signature block below a streamed table.
-    func finishStreamed(_ sheet: inout Worksheet, _ content: ReportContent, headerRow: Int, columns: Int, rows: Int, statusColumns: [Int]) {
-        let last = headerRow + max(rows, 1)
+    func finishStreamed(_ sheet: inout Worksheet, _ content: ReportContent, headerRow: Int, columns: Int, printed: Int, rows: Int, statusColumns: [Int]) {
         if rows > 0 {
             sheet.autofilter = CellRange(rows: headerRow...(headerRow + rows), columns: 0...(columns - 1))
         }
@@ -239,9 +241,10 @@ extension WorkbookLayout {
         sheet.page.repeatRows = headerRow...headerRow
         sheet.page.header = "&C&\"Times New Roman\"&12&P"
         colourStatuses(&sheet, columns: statusColumns, rows: rows)
-        signature(&sheet, content, row: last + 1, columns: columns)
-        // Header rows are measured as usual; the stream's rows carry their own heights.
-        sheet.fitRowHeights(using: measurer)
+        // Header blocks, signature and print area over the printed columns; the stream's rows
+        // carry their own heights.
+        let budget = (sheet.page.printableWidthPixels * Self.bodySize / Self.minimumPrintedSize).rounded(.down)
+        frame(&sheet, content, columns: 0...(printed - 1), budget: budget)
     }
 }
 

@@ -54,6 +54,8 @@ public struct ReportContent: Sendable {
     public var inputs: [InputFile] = []
     /// The group (province, cluster) of each unit, where the pipeline says it.
     public var groups: [ReportingUnit: String] = [:]
+    /// The folder of the pipeline file: printed paths are shown relative to it, never absolute.
+    public var baseDirectory: String?
 
     public init(title: String, period: ReportingPeriod, body: ReportingBody, place: String,
                 date: (year: Int, month: Int, day: Int), units: [ReportingUnit], evaluations: [Evaluation],
@@ -79,6 +81,28 @@ public struct ReportContent: Sendable {
         var c = DateComponents(year: date.year, month: date.month, day: date.day)
         c.timeZone = TimeZone(identifier: "UTC")
         return Int(Calendar(identifier: .gregorian).date(from: c)?.timeIntervalSince1970 ?? 0)
+    }
+
+    /// A path as it may be printed: relative to the pipeline's folder ("../samples/a.txt"), or
+    /// the file name alone when it lies far from it; never absolute.
+    public func displayPath(_ path: String) -> String {
+        guard !path.isEmpty else { return path }
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard let baseDirectory else { return path.hasPrefix("/") ? url.lastPathComponent : path }
+        let base = URL(fileURLWithPath: baseDirectory, isDirectory: true).standardizedFileURL.pathComponents
+        let parts = url.pathComponents
+        var common = 0
+        while common < min(base.count, parts.count - 1), base[common] == parts[common] { common += 1 }
+        let up = base.count - common
+        // Only the root in common, or too far up: the file name says enough.
+        guard common > 1, up <= 2 else { return url.lastPathComponent }
+        return (Array(repeating: "..", count: up) + parts[common...]).joined(separator: "/")
+    }
+
+    /// Text with every absolute path in it replaced by its printable form (`displayPath`).
+    public func displayText(_ text: String) -> String {
+        guard text.contains("/") else { return text }
+        return text.replacing(/(^|[\s"'“(])(\/[^\s"'“”,;()]+)/) { $0.output.1 + displayPath(String($0.output.2)) }
     }
 
     /// "Hà Giang, ngày 05 tháng 01 năm 2025": days below 10 and months 1-2 take a leading zero

@@ -26,7 +26,7 @@ public struct TemplateLayout {
             "\(title). Số liệu tính từ \(period.dataWindowText) (Nghị định 09/2019/NĐ-CP).",
             "1. Nhập kết quả vào cột \"Kết quả thực hiện\" (value), bằng số, theo đơn vị tính ở cột bên cạnh; để trống nếu chưa có số liệu.",
             "2. \"Loại số liệu\" (basis): value = giá trị thực hiện; pct_of_plan = đạt bao nhiêu % kế hoạch; change = mức tăng/giảm.",
-            "3. \"Chính thức/ước\" (status): reported = số chính thức; estimate = số ước thực hiện.",
+            "3. \"Chính thức/ước\" (status): chọn \"chính thức\" cho số chính thức, \"ước\" cho số ước thực hiện.",
             "4. Có thể ghi đơn vị tự đánh giá (Đạt, Vượt…) và nguồn số liệu. Các cột khác đã khóa, không sửa; lưu tệp và gửi lại.",
         ]
         for (i, line) in instructions.enumerated() {
@@ -40,7 +40,7 @@ public struct TemplateLayout {
         for t in targets {
             let values: [CellValue] = [
                 .text(unit.code), .text(t.catalogueCode ?? t.id), .text(period.description), .empty, .text(t.unit.symbol),
-                .text(t.comparator == .increaseBy || t.comparator == .decreaseBy ? "change" : "value"), .text("reported"),
+                .text(t.comparator == .increaseBy || t.comparator == .decreaseBy ? "change" : "value"), .text("chính thức"),
                 .empty, .empty, .text(t.name), .text(t.plainText),
             ]
             for (c, v) in values.enumerated() {
@@ -57,8 +57,9 @@ public struct TemplateLayout {
                                errorTitle: "Không phải số", errorMessage: "Ô này chỉ nhận số. Ghi chú hãy để ở cột Nguồn số liệu."),
                 DataValidation(range: CellRange(rows: body, columns: 5...5), rule: .list(["value", "pct_of_plan", "change"]),
                                inputTitle: "Loại số liệu", inputMessage: "value, pct_of_plan hoặc change."),
-                DataValidation(range: CellRange(rows: body, columns: 6...6), rule: .list(["reported", "estimate"]),
-                               inputTitle: "Chính thức hay ước", inputMessage: "reported (chính thức) hoặc estimate (ước)."),
+                // The results reader takes these words as they are (reported / estimate).
+                DataValidation(range: CellRange(rows: body, columns: 6...6), rule: .list(["chính thức", "ước"]),
+                               inputTitle: "Chính thức hay ước", inputMessage: "chính thức (số chính thức) hoặc ước (số ước thực hiện)."),
             ]
         }
         sheet.isProtected = true

@@ -12,7 +12,13 @@ public struct WorkbookLayout {
         self.measurer = measurer
     }
 
-    static let fixedSheets = ["Tổng hợp", "So sánh", "Thống kê", "Chấm điểm", "Phong trào", "Nguồn", "Kiểm tra dữ liệu"]
+    static let fixedSheets = ["Tổng hợp", "So sánh", "Biểu đồ", "Thống kê", "Chấm điểm", "Phong trào", "Nguồn", "Kiểm tra dữ liệu"]
+
+    /// The smallest size, in points, body text may land at on A4 after fit-to-width: columns
+    /// are narrowed (text wraps) until the table fits the page at this size.
+    static let minimumPrintedSize = 10.3
+    /// The body text size of every table.
+    static let bodySize = Styles.font.size
 
     public func workbook(for content: ReportContent, created: Int? = nil) throws(SheetNameError) -> Workbook {
         var workbook = Workbook()
@@ -47,12 +53,14 @@ public struct WorkbookLayout {
                 for unit in members[group]! { unitSheetNames[unit] = name }
             }
         }
+        var references = References(content)
         try workbook.append(summarySheet(content, name: summaryName, unitSheets: unitSheetNames))
         try workbook.append(scale.sideBySide ? comparisonSheet(content, name: SheetName("So sánh"))
                                              : longComparisonSheet(content, name: SheetName("So sánh")))
+        try workbook.append(chartSheet(content, name: SheetName("Biểu đồ")))
         if scale.sheetPerUnit {
             for unit in content.units {
-                try workbook.append(unitSheet(content, unit: unit, name: unitSheetNames[unit]!, summary: summaryName))
+                try workbook.append(unitSheet(content, unit: unit, name: unitSheetNames[unit]!, summary: summaryName, references: &references))
             }
         } else {
             for (group, units, name) in groupSheets {
@@ -65,7 +73,7 @@ public struct WorkbookLayout {
                                                : unitScoresSheet(content, name: SheetName("Chấm điểm")))
         try workbook.append(scale.sideBySide ? movementsSheet(content, name: SheetName("Phong trào"))
                                              : movementsByUnitSheet(content, name: SheetName("Phong trào")))
-        try workbook.append(sourcesSheet(content, name: SheetName("Nguồn")))
+        try workbook.append(sourcesSheet(content, name: SheetName("Nguồn"), references: references))
         try workbook.append(issuesSheet(content, name: SheetName("Kiểm tra dữ liệu")))
         return workbook
     }
@@ -74,13 +82,26 @@ public struct WorkbookLayout {
 
     // MARK: Sheets
 
+    /// Units in rank order: ranked units by rank (ties in the order of the pipeline), then the unranked.
+    static func rankOrder(_ summaries: [UnitSummary]) -> [UnitSummary] {
+        summaries.enumerated().sorted { a, b in
+            switch (a.element.rank, b.element.rank) {
+            case let (x?, y?): x != y ? x < y : a.offset < b.offset
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
     func summarySheet(_ content: ReportContent, name: SheetName, unitSheets: [ReportingUnit: SheetName]) -> Worksheet {
         let halfYear = content.period.isFirstHalf
         let header = ["STT", "Đơn vị", "Số chỉ tiêu", "Có đánh giá"]
             + (halfYear ? ["Đúng tiến độ", "Chậm tiến độ"] : ["Vượt", "Đạt", "Không đạt"])
             + ["Chưa có số liệu", "Không đánh giá được", "Tỷ lệ đạt (%)", "Hoàn thành bình quân (%)", "Điểm (thang 100)", "Xếp hạng"]
         var rows: [Row] = []
-        for (i, s) in content.summaries.enumerated() {
+        let ranked = Self.rankOrder(content.summaries)
+        for (i, s) in ranked.enumerated() {
             let unit = s.unit
             let link: CellValue = unitSheets[unit].map { .link(target: "internal:'\($0.value)'!A1", label: unit.name) } ?? .text(unit.name)
             let counts = halfYear ? [s.targets, s.evaluated, s.onTrack, s.behind, s.noData, s.notEvaluable]
@@ -91,29 +112,27 @@ public struct WorkbookLayout {
                     s.rank.map { (.number(Double($0)), Styles.centered) } ?? (.text("-"), Styles.centered)]
             rows.append(row)
         }
-        var sheet = tableSheet(content, name: name, subtitle: "Tổng hợp kết quả, điểm và xếp hạng theo đơn vị", unitLine: "Đơn vị tính: chỉ tiêu; %; điểm",
-                               header: header, rows: rows)
-        let first = tableStart(sheet)
+        var sheet = tableSheet(content, name: name, subtitle: "Tổng hợp kết quả, điểm và xếp hạng theo đơn vị (xếp theo thứ hạng)",
+                               unitLine: "Đơn vị tính: chỉ tiêu; %; điểm", header: header, rows: rows)
+        // One row per tie-break note: a joined note would pass Excel's 32,767 characters when
+        // hundreds of units tie.
         var next = sheet.lastRow + 1
-        let notes = content.summaries.compactMap { s in s.tieBreak.map { "\(s.unit.name): \($0)" } }
+        let notes = ranked.compactMap { s in s.tieBreak.map { "\(s.unit.name): \($0)" } }
         if !notes.isEmpty {
-            sheet.merge(CellRange(rows: next...next, columns: 0...(header.count - 1)), .text("Phân định hạng: " + notes.joined(separator: "; ")), style: Styles.note)
-            next += 1
+            sheet.merge(CellRange(rows: next...next, columns: 0...(header.count - 1)), .text("Phân định hạng (\(notes.count) đơn vị):"), style: Styles.note)
+            for note in notes {
+                next += 1
+                sheet.merge(CellRange(rows: next...next, columns: 0...(header.count - 1)), .text(note), style: Styles.note)
+            }
         }
-        // Completion by unit, drawn from the table above.
-        if content.summaries.contains(where: { $0.meanCompletion != nil }), !rows.isEmpty {
-            let column = header.count - 3
-            sheet.charts.append(Chart(kind: .column, title: "Tỷ lệ hoàn thành bình quân theo đơn vị (%)",
-                                      categories: CellRange(rows: first...(first + rows.count - 1), columns: 1...1),
-                                      series: [.init(name: "Hoàn thành bình quân (%)", values: CellRange(rows: first...(first + rows.count - 1), columns: column...column))],
-                                      valueAxisTitle: "%", anchor: CellReference(row: next + 1, column: 1), scale: (1.4, 1.1)))
-        }
-        finish(&sheet, wrapColumns: [1: 22])
+        finish(&sheet, content, wrapColumns: [1: 16])
         return sheet
     }
 
-    func unitSheet(_ content: ReportContent, unit: ReportingUnit, name: SheetName, summary: SheetName) -> Worksheet {
+    func unitSheet(_ content: ReportContent, unit: ReportingUnit, name: SheetName, summary: SheetName, references: inout References) -> Worksheet {
         let halfYear = content.period.isFirstHalf
+        let evaluations = content.evaluations.filter { $0.unit == unit }
+        guard !evaluations.isEmpty else { return qualitativeSheet(content, unit: unit, name: name, summary: summary, references: references) }
         let sixMonths = content.halfYear.filter { $0.unit == unit }
         let showHalf = !halfYear && !sixMonths.isEmpty
         var header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Yêu cầu", "Kế hoạch"]
@@ -122,10 +141,10 @@ public struct WorkbookLayout {
                    "Đánh giá", "Đơn vị tự đánh giá", "Văn bản giao chỉ tiêu", "Nguồn số liệu"]
         let documents = Dictionary(content.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
-        for (i, e) in content.evaluations.filter({ $0.unit == unit }).enumerated() {
+        for (i, e) in evaluations.enumerated() {
             let t = e.target
             var row: Row = [(.number(Double(i + 1)), Styles.centered), (.text(t.parent == nil ? t.name : "- " + t.name), Styles.wrapped),
-                            (.text(t.unit.display), Styles.centered), (.text(requirement(t)), Styles.wrapped),
+                            (.text(t.unit.display), Styles.centeredWrapped), (.text(requirement(t)), Styles.wrapped),
                             (.number(t.value), Styles.decimal(VietnameseNumber.decimalsNeeded(t.value)))]
             if showHalf {
                 let h = sixMonths.first { $0.target == t }
@@ -135,24 +154,68 @@ public struct WorkbookLayout {
             row.append(resultCell(e))
             row.append(optional(e.completion, decimals: 1))
             row.append((.text(e.status.vietnamese), Styles.statusPlain))
-            row.append((.text(e.actual?.verdict ?? ""), Styles.centered))
+            row.append((.text(e.actual?.verdict ?? ""), Styles.centeredWrapped))
+            // The exact words and the source go to "Nguồn" under a number; the row keeps the number.
             let doc = t.location.flatMap { documents[$0.file] }
-            let reference = [doc?.metadata.type, doc?.metadata.number.map { "số " + $0 }].compactMap { $0 }.joined(separator: " ")
-            let corrected = t.provenance.count > 1 ? "\n" + t.provenance.dropFirst().joined(separator: "\n") : ""
-            row.append((.text((reference.isEmpty ? "" : reference + ": ") + "“" + t.text + "”" + corrected), Styles.wrappedSmall))
-            row.append((.text(e.actual?.source ?? ""), Styles.wrappedSmall))
+            let named = [doc?.metadata.type, doc?.metadata.number.map { "số " + $0 }].compactMap { $0 }.joined(separator: " ")
+            let input = doc.flatMap { references.inputNumber(path: $0.path) }
+            let corrected = t.provenance.count > 1 ? "\nĐiều chỉnh: " + t.provenance.dropFirst().joined(separator: "; ") : ""
+            let quote = (named.isEmpty ? "" : named + (input.map { " [\($0)]" } ?? "") + ": ") + "“" + t.text + "”" + corrected
+            let n = references.add(kind: "Lời văn chỉ tiêu", unit: unit, text: "\(t.name): " + quote)
+            row.append((.text("[\(n)]"), Styles.centered))
+            if let source = e.actual?.source, !source.isEmpty {
+                row.append((.text("[\(references.add(kind: "Nguồn số liệu", unit: unit, text: content.displayText(source)))]"), Styles.centered))
+            } else {
+                row.append((.text(""), Styles.cell))
+            }
             rows.append(row)
         }
-        var sheet = tableSheet(content, name: name, subtitle: "Đơn vị: \(unit.name)", unitLine: "Đơn vị tính: theo từng chỉ tiêu (cột Đơn vị tính)",
-                               header: header, rows: rows, emptyNote: "Văn bản của đơn vị không giao chỉ tiêu định lượng; kết quả (nếu có) được dùng để so sánh giữa các đơn vị (trang So sánh).")
+        var sheet = tableSheet(content, name: name, subtitle: "Đơn vị: \(unit.name)",
+                               unitLine: "Đơn vị tính: theo từng chỉ tiêu (cột Đơn vị tính); [số]: lời văn và nguồn ở trang Nguồn",
+                               header: header, rows: rows)
         // A way back to the summary, above the table.
-        sheet.set(tableStart(sheet) - 2, 0, .link(target: "internal:'\(summary.value)'!A1", label: "← Tổng hợp"), style: Styles.linkPlain)
+        let back = tableStart(sheet) - 2
+        sheet.merge(CellRange(rows: back...back, columns: 0...1), .link(target: "internal:'\(summary.value)'!A1", label: "← Tổng hợp"), style: Styles.linkPlain)
         let statusColumns = header.indices.filter { ["Đánh giá", "Tiến độ 6 tháng"].contains(header[$0]) }
         colourStatuses(&sheet, columns: statusColumns, rows: rows.count)
-        var wrap: [Int: Double] = [1: 40, 3: 15]
-        wrap[header.count - 2] = 46
-        wrap[header.count - 1] = 30
-        finish(&sheet, wrapColumns: wrap)
+        finish(&sheet, content, wrapColumns: [1: 30, 3: 12])
+        return sheet
+    }
+
+    /// A unit whose documents set no quantitative target: its qualitative targets and the
+    /// national movements its documents join, instead of an empty table.
+    func qualitativeSheet(_ content: ReportContent, unit: ReportingUnit, name: SheetName, summary: SheetName, references: References) -> Worksheet {
+        let header = ["STT", "Nhiệm vụ, mục tiêu (định tính) và phong trào thi đua hưởng ứng", "Văn bản"]
+        var rows: [Row] = []
+        let documents = content.unitDocuments[unit] ?? []
+        for d in documents {
+            let cite = references.inputNumber(path: d.path).map { "[\($0)]" } ?? ""
+            for q in d.qualitative {
+                rows.append([(.number(Double(rows.count + 1)), Styles.centered), (.text(q.text), Styles.wrapped), (.text(cite), Styles.centered)])
+            }
+        }
+        var movements: [(String, String)] = []
+        for d in documents {
+            let cite = references.inputNumber(path: d.path).map { "[\($0)]" } ?? ""
+            for code in d.metadata.movements where !movements.contains(where: { $0.0 == code }) {
+                movements.append((code, cite))
+            }
+        }
+        for (code, cite) in movements {
+            let movement = NationalMovement.named(code)?.name ?? code
+            rows.append([(.number(Double(rows.count + 1)), Styles.centered), (.text("Hưởng ứng phong trào “\(movement)”"), Styles.wrapped),
+                         (.text(cite), Styles.centered)])
+        }
+        var sheet = tableSheet(content, name: name, subtitle: "Đơn vị: \(unit.name)",
+                               unitLine: "Văn bản của đơn vị không giao chỉ tiêu định lượng", header: header, rows: rows,
+                               emptyNote: "Văn bản của đơn vị không giao chỉ tiêu định lượng và không nêu nhiệm vụ định tính.")
+        let next = sheet.lastRow + 1
+        sheet.merge(CellRange(rows: next...next, columns: 0...2),
+                    .text("Kết quả của đơn vị (nếu có) được dùng để so sánh giữa các đơn vị (trang So sánh); [số]: văn bản ở trang Nguồn."),
+                    style: Styles.note)
+        let back = tableStart(sheet) - 2
+        sheet.merge(CellRange(rows: back...back, columns: 0...1), .link(target: "internal:'\(summary.value)'!A1", label: "← Tổng hợp"), style: Styles.linkPlain)
+        finish(&sheet, content, wrapColumns: [1: 60])
         return sheet
     }
 
@@ -171,13 +234,15 @@ public struct WorkbookLayout {
         var header = ["Chỉ tiêu", "Đơn vị tính"]
         for u in units { header += ["\(u.name): kế hoạch", "\(u.name): thực hiện", "\(u.name): hoàn thành (%)", "\(u.name): đánh giá"] }
         var rows: [Row] = []
+        var headings: [Int] = []
         var sector: Sector?
         for r in content.comparison {
             if r.sector != sector {
                 sector = r.sector
-                rows.append([(.text(r.sector.vietnamese), Styles.sectorHeading)] + Array(repeating: (CellValue.text(""), Styles.sectorHeading), count: header.count - 1))
+                headings.append(rows.count)
+                rows.append([(.text(r.sector.vietnamese), Styles.sectorHeading)])
             }
-            var row: Row = [(.text(r.name), Styles.wrapped), (.text(r.measure.display), Styles.centered)]
+            var row: Row = [(.text(r.name), Styles.wrapped), (.text(r.measure.display), Styles.centeredWrapped)]
             for u in units {
                 let c = r.cells.first { $0.unit == u }
                 row.append(c?.target.map { (.number($0), Styles.decimal(VietnameseNumber.decimalsNeeded($0))) } ?? (.text(""), Styles.cell))
@@ -190,44 +255,93 @@ public struct WorkbookLayout {
         var sheet = tableSheet(content, name: name, subtitle: "So sánh các đơn vị theo chỉ tiêu chung, xếp theo lĩnh vực",
                                unitLine: "Đơn vị tính: theo từng chỉ tiêu (đã quy đổi về cùng đơn vị)", header: header, rows: rows)
         colourStatuses(&sheet, columns: units.indices.map { 2 + $0 * 4 + 3 }, rows: rows.count)
-        addIndicatorCharts(&sheet, content.comparison, below: sheet.lastRow + 2)
-        var wrap: [Int: Double] = [0: 30]
-        for c in 2..<header.count { wrap[c] = 11 }
-        finish(&sheet, wrapColumns: wrap)
+        // A sector heading runs across the row.
+        for h in headings {
+            let row = tableStart(sheet) + h
+            sheet.merge(CellRange(rows: row...row, columns: 0...(header.count - 1)), .text(rowsSector(rows[h])), style: Styles.sectorHeading)
+        }
+        var wrap: [Int: Double] = [0: 24]
+        for c in 2..<header.count { wrap[c] = 9 }
+        finish(&sheet, content, wrapColumns: wrap)
         return sheet
     }
 
-    /// One chart for each indicator shared by several units: completion when at least two units
-    /// have one, otherwise the result. Each chart reads a small table written beside it.
-    func addIndicatorCharts(_ sheet: inout Worksheet, _ rows: [ComparisonRow], below start: Int) {
-        var row = start
+    func rowsSector(_ row: Row) -> String {
+        if case .text(let s) = row.first?.0 { return s }
+        return ""
+    }
+
+    /// Rows per chart on "Biểu đồ": a chart 0,9 × 288 px tall takes 13 rows of 20 px.
+    static let chartBlockRows = 15
+
+    /// The charts, on a sheet of their own without repeated header rows: mean completion by
+    /// unit, then one chart per shared indicator, each beside the small table it reads; two
+    /// charts to a printed page.
+    func chartSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
+        var sheet = Worksheet(name: name)
+        sheet.page.header = "&C&\"Times New Roman\"&12&P"
+        writeTitles(&sheet, content, columns: Self.chartColumns, subtitle: "Biểu đồ so sánh giữa các đơn vị", unitLine: "Đơn vị tính: % hoặc đơn vị của chỉ tiêu")
+        var row = 9
         var placed = 0
-        for r in rows {
+        func block(title: String, what: String, pairs: [(String, Double)], decimals: Int, kind: Chart.Kind) {
+            if placed > 0, placed % 2 == 1 { sheet.page.rowBreaks.append(row) }
+            sheet.merge(CellRange(rows: row...row, columns: 0...1), .text(title), style: Styles.bold)
+            sheet.set(row + 1, 0, .text("Đơn vị"), style: Styles.header)
+            sheet.set(row + 1, 1, .text(what), style: Styles.header)
+            for (i, p) in pairs.enumerated() {
+                sheet.set(row + 2 + i, 0, .text(p.0), style: Styles.wrapped)
+                sheet.set(row + 2 + i, 1, .number(p.1), style: Styles.decimal(decimals))
+            }
+            let data = (row + 2)...(row + 1 + pairs.count)
+            sheet.charts.append(Chart(kind: kind, title: title, categories: CellRange(rows: data, columns: 0...0),
+                                      series: [.init(name: what, values: CellRange(rows: data, columns: 1...1))],
+                                      valueAxisTitle: kind == .column ? "%" : nil, anchor: CellReference(row: row, column: 3), scale: (1.3, 0.9)))
+            row += max(pairs.count + 3, Self.chartBlockRows)
+            placed += 1
+        }
+        let means = Self.chartSelection(Self.rankOrder(content.summaries).compactMap { s in s.meanCompletion.map { (s.unit.name, $0) } })
+        if !means.pairs.isEmpty {
+            block(title: "Tỷ lệ hoàn thành bình quân theo đơn vị (%)" + means.note, what: "Hoàn thành bình quân (%)", pairs: means.pairs, decimals: 1, kind: .column)
+        }
+        for r in content.comparison {
             let completions = r.cells.filter { $0.completion != nil }
             let results = r.cells.filter { $0.result != nil }
             let useCompletion = completions.count >= 2
             let cells = useCompletion ? completions : results
             guard cells.count >= 2 else { continue }
-            if placed == 0 {
-                sheet.merge(CellRange(rows: row...row, columns: 0...1), .text("Số liệu của các biểu đồ"), style: Styles.bold)
-                row += 1
-            }
             let what = useCompletion ? "Tỷ lệ hoàn thành (%)" : "Thực hiện (\(r.measure.display))"
-            sheet.set(row, 0, .text("\(r.name): \(what.lowercased())"), style: Styles.bold)
-            sheet.set(row, 1, .text(what), style: Styles.header)
-            for (i, c) in cells.enumerated() {
-                sheet.set(row + 1 + i, 0, .text(c.unit.name), style: Styles.cell)
-                let v = useCompletion ? c.completion! : c.result!
-                sheet.set(row + 1 + i, 1, .number(v), style: Styles.decimal(min(2, VietnameseNumber.decimalsNeeded(v))))
+            let ordered = cells.sorted { a, b in
+                let (x, y) = useCompletion ? (a.rankByCompletion ?? .max, b.rankByCompletion ?? .max) : (a.rankByResult ?? .max, b.rankByResult ?? .max)
+                return x < y
             }
-            let data = (row + 1)...(row + cells.count)
-            sheet.charts.append(Chart(kind: .bar, title: "\(r.name): \(what.lowercased())", categories: CellRange(rows: data, columns: 0...0),
-                                      series: [.init(name: what, values: CellRange(rows: data, columns: 1...1))],
-                                      anchor: CellReference(row: row, column: 3), scale: (1.3, 0.9)))
-            row += max(cells.count + 2, 15)
-            placed += 1
+            let selection = Self.chartSelection(ordered.map { ($0.unit.name, useCompletion ? $0.completion! : $0.result!) })
+            let values = selection.pairs
+            block(title: "\(r.name): \(what.lowercased())" + selection.note, what: what, pairs: values,
+                  decimals: min(2, values.map { VietnameseNumber.decimalsNeeded($0.1) }.max() ?? 0), kind: .bar)
         }
+        if placed == 0 {
+            sheet.merge(CellRange(rows: row...row, columns: 0...(Self.chartColumns - 1)), .text("Không có chỉ tiêu chung để vẽ biểu đồ."), style: Styles.note)
+        }
+        // The charts cover columns D onwards at the default width: 1,3 × 480 px ≈ 10 columns of 64 px.
+        sheet.fitColumns(using: measurer, columns: 0...1, budget: 300, preferred: [0: 16, 1: 14])
+        sheet.columnWidths[2] = 2
+        for c in 3..<Self.chartColumns { sheet.columnWidths[c] = 8.43 }
+        frame(&sheet, content, columns: 0...(Self.chartColumns - 1))
+        return sheet
     }
+
+    /// At most `ReportScale.chartBars` bars, from values ordered best first: all of them, or the
+    /// best and the worst halves, with a note for the title.
+    static func chartSelection(_ ordered: [(String, Double)]) -> (pairs: [(String, Double)], note: String) {
+        let limit = ReportScale.chartBars
+        guard ordered.count > limit else { return (ordered, "") }
+        let half = limit / 2
+        return (Array(ordered.prefix(half)) + Array(ordered.suffix(half)),
+                " — \(half) đơn vị cao nhất và \(half) thấp nhất trong \(ordered.count)")
+    }
+
+    /// Columns of "Biểu đồ": two for the data, a gap, ten under the chart.
+    static let chartColumns = 13
 
     func statisticsSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         let header = ["Chỉ tiêu", "Đơn vị tính", "Số đơn vị", "Hoàn thành thấp nhất (%)", "Trung vị (%)", "Bình quân (%)", "Cao nhất (%)",
@@ -235,7 +349,7 @@ public struct WorkbookLayout {
         let rows = content.statistics.map { s -> Row in
             let c = s.completion
             let r = s.result
-            return [(.text(s.name), Styles.wrapped), (.text(s.measure.display), Styles.centered),
+            return [(.text(s.name), Styles.wrapped), (.text(s.measure.display), Styles.centeredWrapped),
                     (.number(Double(max(c?.count ?? 0, r?.count ?? 0))), Styles.integer),
                     optional(c?.minimum, decimals: 1), optional(c?.median, decimals: 1), optional(c?.mean, decimals: 1), optional(c?.maximum, decimals: 1),
                     optional(c?.standardDeviation, decimals: 2), optional(r?.minimum, decimals: 2), optional(r?.mean, decimals: 2), optional(r?.maximum, decimals: 2),
@@ -243,32 +357,39 @@ public struct WorkbookLayout {
         }
         var sheet = tableSheet(content, name: name, subtitle: "Thống kê theo chỉ tiêu giữa các đơn vị", unitLine: "Đơn vị tính: % hoặc đơn vị của chỉ tiêu",
                                header: header, rows: rows)
-        var wrap: [Int: Double] = [0: 30]
-        for c in 3...10 { wrap[c] = 11 }
-        finish(&sheet, wrapColumns: wrap)
+        var wrap: [Int: Double] = [0: 24, 11: 12, 12: 12]
+        for c in 3...10 { wrap[c] = 10 }
+        finish(&sheet, content, wrapColumns: wrap)
         return sheet
     }
 
     func scoringSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
-        let header = ["Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đánh giá", "Trọng số", "Điểm", "Điểm tối đa", "Cách tính"]
+        let header = ["Đơn vị", "Chỉ tiêu", "Đánh giá", "Trọng số", "Điểm", "Điểm tối đa", "Cách tính", "Mã chỉ tiêu"]
         var rows: [Row] = []
-        for s in content.summaries {
+        for s in Self.rankOrder(content.summaries) {
             for l in s.lines {
-                rows.append([(.text(s.unit.name), Styles.cell), (.text(l.indicator), Styles.cell), (.text(l.name), Styles.wrapped),
+                rows.append([(.text(s.unit.name), Styles.wrapped), (.text(l.name), Styles.wrapped),
                              (.text(l.status.vietnamese), Styles.statusPlain), (.number(l.weight), Styles.decimal(VietnameseNumber.decimalsNeeded(l.weight))),
-                             (.number(l.points), Styles.decimal(2)), (.number(l.maximum), Styles.decimal(2)), (.text(l.rule), Styles.wrapped)])
+                             (.number(l.points), Styles.decimal(2)), (.number(l.maximum), Styles.decimal(2)), (.text(Self.vietnameseRule(l.rule)), Styles.wrapped),
+                             (.text(l.indicator), Styles.wrapped)])
             }
             let total = s.score.map { "Tổng \(VietnameseNumber.format(s.points, decimals: 2)) / \(VietnameseNumber.format(s.maximum, decimals: 2)) điểm = \(VietnameseNumber.format($0, decimals: 1)) điểm (thang 100)" }
                 ?? "Không có chỉ tiêu để chấm điểm; không xếp hạng"
-            rows.append([(.text(s.unit.name), Styles.bold), (.text(""), Styles.cell), (.text(total), Styles.bold), (.text(""), Styles.cell),
+            rows.append([(.text(s.unit.name), Styles.bold), (.text(total), Styles.bold), (.text(""), Styles.cell),
                          (.text(""), Styles.cell), s.score == nil ? (.text(""), Styles.cell) : (.number(s.points), Styles.decimal(2)),
                          s.score == nil ? (.text(""), Styles.cell) : (.number(s.maximum), Styles.decimal(2)),
-                         (.text(s.rank.map { "Hạng \($0)" + (s.tieBreak.map { " (\($0))" } ?? "") } ?? "-"), Styles.wrapped)])
+                         (.text(s.rank.map { "Hạng \($0)" + (s.tieBreak.map { " (\($0))" } ?? "") } ?? "-"), Styles.wrapped), (.text(""), Styles.cell)])
         }
-        var sheet = tableSheet(content, name: name, subtitle: "Cách tính điểm thi đua của từng đơn vị", unitLine: "Đơn vị tính: điểm", header: header, rows: rows)
-        colourStatuses(&sheet, columns: [3], rows: rows.count)
-        finish(&sheet, wrapColumns: [2: 34, 7: 44])
+        var sheet = tableSheet(content, name: name, subtitle: "Cách tính điểm thi đua của từng đơn vị (xếp theo thứ hạng)", unitLine: "Đơn vị tính: điểm", header: header, rows: rows)
+        colourStatuses(&sheet, columns: [2], rows: rows.count)
+        finish(&sheet, content, wrapColumns: [1: 30, 6: 40, 7: 12])
         return sheet
+    }
+
+    /// Rule text with the configuration keys it names said in words.
+    static func vietnameseRule(_ rule: String) -> String {
+        rule.replacingOccurrences(of: "theo quy tắc no_data_points", with: "theo quy định điểm cho chỉ tiêu chưa có số liệu")
+            .replacingOccurrences(of: "no_data_points", with: "điểm khi chưa có số liệu")
     }
 
     func movementsSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
@@ -281,7 +402,7 @@ public struct WorkbookLayout {
         }
         var sheet = tableSheet(content, name: name, subtitle: "Văn bản của đơn vị hưởng ứng phong trào thi đua do Thủ tướng Chính phủ phát động",
                                unitLine: "x: văn bản có nêu phong trào", header: header, rows: rows)
-        finish(&sheet, wrapColumns: [0: 50])
+        finish(&sheet, content, wrapColumns: [0: 50])
         return sheet
     }
 
@@ -301,35 +422,64 @@ public struct WorkbookLayout {
         var sheet = tableSheet(content, name: name, subtitle: "Văn bản của đơn vị hưởng ứng phong trào thi đua do Thủ tướng Chính phủ phát động",
                                unitLine: "", header: header, rows: rows,
                                emptyNote: "Không đơn vị nào có văn bản phát động trong kỳ này (số liệu chỉ từ tệp kế hoạch và kết quả).")
-        finish(&sheet, wrapColumns: [1: 26, 3: 70])
+        finish(&sheet, content, wrapColumns: [1: 26, 3: 70])
         return sheet
     }
 
-    func sourcesSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
-        let header = ["STT", "Loại", "Đơn vị", "Văn bản", "Số", "Ngày", "Cơ quan ban hành", "Người ký", "Tệp", "SHA-256"]
-        let rows = content.inputs.enumerated().map { i, f -> Row in
+    /// Every input (type, number, date, issuer, signer, file relative to the pipeline, SHA-256),
+    /// then the numbered references of the unit sheets: the exact words of each target with its
+    /// corrections, and the sources of the results.
+    func sourcesSheet(_ content: ReportContent, name: SheetName, references: References) -> Worksheet {
+        let header = ["Số", "Loại", "Đơn vị", "Văn bản, nội dung", "Số hiệu", "Ngày", "Cơ quan ban hành, người ký", "Tệp", "SHA-256"]
+        var rows: [Row] = content.inputs.enumerated().map { i, f -> Row in
             let m = f.metadata
-            return [(.number(Double(i + 1)), Styles.centered), (.text(f.role), Styles.cell), (.text(f.unit?.name ?? ""), Styles.cell),
-                    (.text(m?.type ?? ""), Styles.cell), (.text(m?.number ?? ""), Styles.cell), (.text(m?.date.map(vietnameseDate) ?? ""), Styles.centered),
-                    (.text(m?.issuer ?? ""), Styles.wrapped), (.text(m?.signer ?? ""), Styles.cell), (.text(f.path), Styles.wrappedSmall),
-                    (.text(f.sha256 ?? "không đọc được"), Styles.hash)]
+            let issuer = [m?.issuer, m?.signer.map { "Người ký: " + $0 }].compactMap { $0 }.joined(separator: "\n")
+            return [(.text("[\(i + 1)]"), Styles.centered), (.text(f.role), Styles.wrapped), (.text(f.unit?.name ?? ""), Styles.wrapped),
+                    (.text(m?.type ?? ""), Styles.wrapped), (.text(m?.number ?? ""), Styles.wrapped), (.text(m?.date.map(vietnameseDate) ?? ""), Styles.centered),
+                    (.text(issuer), Styles.wrapped), (.text(Self.breakablePath(content.displayPath(f.path))), Styles.wrapped),
+                    (.text(f.sha256.map(Self.grouped) ?? "không đọc được"), Styles.hash)]
         }
-        var sheet = tableSheet(content, name: name, subtitle: "Văn bản và số liệu đầu vào; kỳ số liệu theo Nghị định 09/2019/NĐ-CP",
+        let firstReference = rows.count
+        for r in references.entries {
+            rows.append([(.text("[\(r.number)]"), Styles.centered), (.text(r.kind), Styles.wrapped), (.text(r.unit.name), Styles.wrapped)])
+        }
+        var sheet = tableSheet(content, name: name, subtitle: "Văn bản và số liệu đầu vào; kỳ số liệu theo Nghị định 09/2019/NĐ-CP; lời văn chỉ tiêu và nguồn số liệu theo số tham chiếu",
                                unitLine: "", header: header, rows: rows)
-        finish(&sheet, wrapColumns: [6: 30, 8: 34])
+        // The long words of a reference run across the columns of the file and digest.
+        let start = tableStart(sheet)
+        for (i, r) in references.entries.enumerated() {
+            let row = start + firstReference + i
+            sheet.merge(CellRange(rows: row...row, columns: 3...(header.count - 1)), .text(r.text), style: Styles.wrapped)
+        }
+        finish(&sheet, content, wrapColumns: [3: 14, 6: 24, 7: 20])
         return sheet
+    }
+
+    /// A SHA-256 in groups of eight, so that it wraps in a narrow column.
+    static func grouped(_ digest: String) -> String {
+        var groups: [Substring] = []
+        var rest = Substring(digest)
+        while !rest.isEmpty { groups.append(rest.prefix(8)); rest = rest.dropFirst(8) }
+        return groups.joined(separator: " ")
+    }
+
+    /// A path that may wrap after each folder: "../samples/actuals/\nket-qua-2024.csv".
+    static func breakablePath(_ path: String) -> String {
+        guard path.count > 24, let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[...slash]) + "\n" + path[path.index(after: slash)...]
     }
 
     func issuesSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         let header = ["STT", "Mức độ", "Tệp", "Dòng", "Ô", "Nội dung"]
         let rows = content.issues.enumerated().map { i, issue -> Row in
             let level = switch issue.severity { case .error: "Lỗi"; case .warning: "Cảnh báo"; case .note: "Ghi chú" }
-            return [(.number(Double(i + 1)), Styles.centered), (.text(level), Styles.centered), (.text(issue.location?.file ?? ""), Styles.wrappedSmall),
+            return [(.number(Double(i + 1)), Styles.centered), (.text(level), Styles.centered),
+                    (.text(Self.breakablePath(content.displayPath(issue.location?.file ?? ""))), Styles.wrapped),
                     issue.location.map { (.number(Double($0.line)), Styles.centered) } ?? (.text(""), Styles.cell),
-                    (.text(issue.location?.cell ?? ""), Styles.cell), (.text(issue.message), Styles.wrapped)]
+                    (.text(issue.location?.cell ?? ""), Styles.cell), (.text(content.displayText(issue.message)), Styles.wrapped)]
         }
         var sheet = tableSheet(content, name: name, subtitle: "Kiểm tra dữ liệu đầu vào", unitLine: "", header: header, rows: rows)
-        finish(&sheet, wrapColumns: [2: 30, 5: 70])
+        finish(&sheet, content, wrapColumns: [2: 22, 5: 70])
         return sheet
     }
 
@@ -363,11 +513,13 @@ public struct WorkbookLayout {
     /// The first row of the table body (the row after the header).
     func tableStart(_ sheet: Worksheet) -> Int { (sheet.page.repeatRows?.upperBound ?? 8) + 1 }
 
-    /// A sheet with the official header, one table and the signature block.
+    /// A sheet with the title rows and one table; `finish` adds the header blocks, the signature
+    /// and the print settings once the columns have their widths.
     func tableSheet(_ content: ReportContent, name: SheetName, subtitle: String, unitLine: String, header: [String], rows: [Row],
                     emptyNote: String = "Không có dữ liệu.") -> Worksheet {
         var sheet = Worksheet(name: name)
-        var row = officialHeader(&sheet, content, columns: header.count, subtitle: subtitle, unitLine: unitLine)
+        writeTitles(&sheet, content, columns: header.count, subtitle: subtitle, unitLine: unitLine)
+        var row = 9
         let headerRow = row
         writeHeader(&sheet, row: row, header)
         row += 1
@@ -385,44 +537,84 @@ public struct WorkbookLayout {
         sheet.page.repeatRows = headerRow...headerRow
         // Page numbers at the top centre (libxlsxwriter 1.1.4 cannot leave the first page out).
         sheet.page.header = "&C&\"Times New Roman\"&12&P"
-        signature(&sheet, content, row: row + 1, columns: header.count)
         return sheet
     }
 
-    /// The top of an official document. Returns the row where the table's header goes.
-    func officialHeader(_ sheet: inout Worksheet, _ content: ReportContent, columns requested: Int, subtitle: String, unitLine: String) -> Int {
-        // The two header blocks need room: at least four columns, split about in the middle.
-        let columns = max(requested, 4)
-        let split = max(2, columns / 2 - 1)
-        let left = 0...(split - 1)
-        let right = split...(columns - 1)
-        sheet.merge(CellRange(rows: 0...0, columns: left), .text((content.body.parent ?? "").uppercased()), style: Styles.bodyParent)
-        sheet.merge(CellRange(rows: 1...1, columns: left), .text(content.body.name.uppercased()), style: Styles.bodyName)
+    /// Title, period, subtitle and "Đơn vị tính" (rows 5-8), across all columns, wrapped.
+    func writeTitles(_ sheet: inout Worksheet, _ content: ReportContent, columns: Int, subtitle: String, unitLine: String) {
+        let all = 0...(max(columns, 2) - 1)
+        sheet.merge(CellRange(rows: 4...4, columns: all), .text(content.title.uppercased()), style: Styles.title)
+        let period = content.period.vietnamese
+        sheet.merge(CellRange(rows: 5...5, columns: all),
+                    .text("\(period.prefix(1).uppercased() + period.dropFirst()) (số liệu từ \(content.period.dataWindowText))"), style: Styles.subtitle)
+        sheet.merge(CellRange(rows: 6...6, columns: all), .text(subtitle), style: Styles.subtitle)
+        if !unitLine.isEmpty {
+            sheet.merge(CellRange(rows: 7...7, columns: all), .text(unitLine), style: Styles.unitLine)
+        }
+    }
+
+    /// The widest a text of the header block is, in pixels, with a little room.
+    func pixels(_ text: String, _ style: CellStyle) -> Double {
+        measurer.width(of: text, font: style.font) * 96 / 72 + 10
+    }
+
+    func columnPixels(_ sheet: Worksheet, _ columns: ClosedRange<Int>) -> Double {
+        columns.reduce(0) { $0 + ExcelUnits.storedPixels(columnWidth: sheet.columnWidths[$1] ?? 8.43) }
+    }
+
+    /// The header blocks of Decree 30 (rows 1-3), the signature block after the last row, and
+    /// the print area, over `columns` whose widths are set. The split between the left block
+    /// (the reporting body) and the right one (the national title) is chosen from measured text:
+    /// the right block gets the room its title needs, the left block the rest, wrapping when
+    /// narrower than its text; a sheet too narrow for the national title gets a wider last column.
+    func frame(_ sheet: inout Worksheet, _ content: ReportContent, columns: ClosedRange<Int>, budget: Double = .infinity) {
+        let parent = (content.body.parent ?? "").uppercased()
+        let body = content.body.name.uppercased()
+        let rightNeed = max(pixels("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Styles.nationalTitle), pixels("Độc lập - Tự do - Hạnh phúc", Styles.motto),
+                            pixels(content.placeDateLine, Styles.placeDate), pixels("THỦ TRƯỞNG ĐƠN VỊ", Styles.signatureTitle))
+        var last = columns.upperBound
+        if columns.count < 2 { last = columns.lowerBound + 1 }
+        let total = columnPixels(sheet, columns.lowerBound...last)
+        let firstPixels = columnPixels(sheet, columns.lowerBound...columns.lowerBound)
+        if total - firstPixels < rightNeed {
+            // Not even one column for the left block: widen the last column.
+            let lastWidth = sheet.columnWidths[last] ?? 8.43
+            sheet.columnWidths[last] = lastWidth + ((rightNeed - (total - firstPixels)) / 7).rounded(.up)
+        }
+        // The last split that leaves the right block its room; prefer one that also fits the left block.
+        // The right block keeps the room it needs; the left one takes the rest and wraps if it must.
+        var split = columns.lowerBound + 1
+        for s in (columns.lowerBound + 1)...last where columnPixels(sheet, s...last) >= rightNeed { split = s }
+        let leftNeed = max(pixels(parent, Styles.bodyParent), pixels(body, Styles.bodyName), pixels("NGƯỜI LẬP BIỂU", Styles.signatureTitle))
+        if columnPixels(sheet, columns.lowerBound...(split - 1)) < leftNeed,
+           let s = ((columns.lowerBound + 1)...last).first(where: { columnPixels(sheet, columns.lowerBound...($0 - 1)) >= leftNeed }) {
+            // Few wide columns: give the left block its room and widen the right block's last
+            // column, when the page allows it.
+            let deficit = rightNeed - columnPixels(sheet, s...last)
+            if deficit <= 0 || columnPixels(sheet, columns.lowerBound...last) + deficit <= budget {
+                if deficit > 0 { sheet.columnWidths[last] = (sheet.columnWidths[last] ?? 8.43) + (deficit / 7).rounded(.up) }
+                split = s
+            }
+        }
+        let left = columns.lowerBound...(split - 1)
+        let right = split...last
+        sheet.merge(CellRange(rows: 0...0, columns: left), .text(parent), style: Styles.bodyParent)
+        sheet.merge(CellRange(rows: 1...1, columns: left), .text(body), style: Styles.bodyName)
         sheet.merge(CellRange(rows: 0...0, columns: right), .text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), style: Styles.nationalTitle)
         sheet.merge(CellRange(rows: 1...1, columns: right), .text("Độc lập - Tự do - Hạnh phúc"), style: Styles.motto)
         sheet.merge(CellRange(rows: 2...2, columns: right), .text(content.placeDateLine), style: Styles.placeDate)
-        sheet.merge(CellRange(rows: 4...4, columns: 0...(columns - 1)), .text(content.title.uppercased()), style: Styles.title)
-        let period = content.period.vietnamese
-        sheet.merge(CellRange(rows: 5...5, columns: 0...(columns - 1)),
-                    .text("\(period.prefix(1).uppercased() + period.dropFirst()) (số liệu từ \(content.period.dataWindowText))"), style: Styles.subtitle)
-        sheet.merge(CellRange(rows: 6...6, columns: 0...(columns - 1)), .text(subtitle), style: Styles.subtitle)
-        if !unitLine.isEmpty {
-            sheet.merge(CellRange(rows: 7...7, columns: max(0, columns - 4)...(columns - 1)), .text(unitLine), style: Styles.unitLine)
-        }
-        return 9
+        // The signature block after the table, on the last page.
+        let row = sheet.lastRow + 2
+        sheet.merge(CellRange(rows: row...row, columns: left), .text("NGƯỜI LẬP BIỂU"), style: Styles.signatureTitle)
+        sheet.merge(CellRange(rows: (row + 1)...(row + 1), columns: left), .text("(Ký, họ tên)"), style: Styles.signatureHint)
+        sheet.merge(CellRange(rows: row...row, columns: right), .text("THỦ TRƯỞNG ĐƠN VỊ"), style: Styles.signatureTitle)
+        sheet.merge(CellRange(rows: (row + 1)...(row + 1), columns: right), .text("(Ký, họ tên, đóng dấu)"), style: Styles.signatureHint)
+        sheet.fitRowHeights(using: measurer)
+        sheet.page.printArea = CellRange(CellReference(row: 0, column: columns.lowerBound), CellReference(row: sheet.lastRow, column: last))
     }
 
     func writeHeader(_ sheet: inout Worksheet, row: Int, _ titles: [String]) {
         for (i, title) in titles.enumerated() { sheet.set(row, i, .text(title), style: Styles.header) }
-    }
-
-    func signature(_ sheet: inout Worksheet, _ content: ReportContent, row: Int, columns requested: Int) {
-        let columns = max(requested, 4)
-        let split = max(2, columns / 2 - 1)
-        sheet.merge(CellRange(rows: row...row, columns: 0...(split - 1)), .text("NGƯỜI LẬP BIỂU"), style: Styles.signatureTitle)
-        sheet.merge(CellRange(rows: (row + 1)...(row + 1), columns: 0...(split - 1)), .text("(Ký, họ tên)"), style: Styles.signatureHint)
-        sheet.merge(CellRange(rows: row...row, columns: split...(columns - 1)), .text("THỦ TRƯỞNG ĐƠN VỊ"), style: Styles.signatureTitle)
-        sheet.merge(CellRange(rows: (row + 1)...(row + 1), columns: split...(columns - 1)), .text("(Ký, họ tên, đóng dấu)"), style: Styles.signatureHint)
     }
 
     /// Status words coloured by the spreadsheet program (conditional formatting).
@@ -437,10 +629,49 @@ public struct WorkbookLayout {
         }
     }
 
-    /// Sizes columns and rows from measured text.
-    func finish(_ sheet: inout Worksheet, wrapColumns: [Int: Double]) {
-        for (column, width) in wrapColumns { sheet.columnWidths[column] = width }
-        sheet.fitColumns(using: measurer, minimum: 5, maximum: 40)
-        sheet.fitRowHeights(using: measurer)
+    /// Sizes the columns of the table so that it prints one page wide with its body text at
+    /// `minimumPrintedSize` or more, then adds the header blocks, the signature and the print area.
+    func finish(_ sheet: inout Worksheet, _ content: ReportContent, wrapColumns: [Int: Double]) {
+        let last = sheet.cells.map(\.reference.column).max() ?? 0
+        let columns = 0...max(last, 1)
+        let budget = (sheet.page.printableWidthPixels * Self.bodySize / Self.minimumPrintedSize).rounded(.down)
+        sheet.fitColumns(using: measurer, columns: columns, budget: budget, preferred: wrapColumns, minimum: 3.5, maximum: 40)
+        frame(&sheet, content, columns: columns, budget: budget)
+    }
+}
+
+/// The numbered references of the "Nguồn" sheet: the input files first ([1], [2], …), then
+/// whatever a unit sheet cites (the exact words of a target, the source of a result), each
+/// distinct text once.
+struct References {
+    struct Entry {
+        var number: Int
+        var kind: String
+        var unit: ReportingUnit
+        var text: String
+    }
+
+    private(set) var entries: [Entry] = []
+    private var numbers: [String: Int] = [:]
+    private var inputs: [String: Int] = [:]
+    private var next: Int
+
+    init(_ content: ReportContent) {
+        for (i, f) in content.inputs.enumerated() where inputs[f.path] == nil { inputs[f.path] = i + 1 }
+        next = content.inputs.count + 1
+    }
+
+    /// The number of an input file.
+    func inputNumber(path: String) -> Int? { inputs[path] }
+
+    /// The number of a cited text, new or already listed.
+    mutating func add(kind: String, unit: ReportingUnit, text: String) -> Int {
+        let key = kind + "\u{1}" + unit.code + "\u{1}" + text
+        if let n = numbers[key] { return n }
+        let n = next
+        next += 1
+        numbers[key] = n
+        entries.append(Entry(number: n, kind: kind, unit: unit, text: text))
+        return n
     }
 }

@@ -288,6 +288,7 @@ public struct PipelineRunner {
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
         content.halfYear = computed.evaluated.halfYear
         for (unit, declared) in zip(units, config.units) { content.groups[unit] = declared.group }
+        content.baseDirectory = URL(fileURLWithPath: config.path).standardizedFileURL.deletingLastPathComponent().path
         content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: SHA256.hex(ofFile: $0.document.path), unit: units[$0.unit], metadata: $0.document.metadata) }
             + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: SHA256.hex(ofFile: $0)) }
             + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: SHA256.hex(ofFile: $0)) }

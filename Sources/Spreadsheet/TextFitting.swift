@@ -17,6 +17,12 @@ public enum ExcelUnits {
         (columnWidth * 7 + 5) * 72 / 96
     }
 
+    /// The pixels a column of `columnWidth` counts for when its stored width is read back:
+    /// libxlsxwriter stores trunc(width × 7 + 5) ÷ 7, and readers count stored × 7 + 5 pixels.
+    public static func storedPixels(columnWidth: Double) -> Double {
+        (columnWidth * 7 + 5).rounded(.down) + 5
+    }
+
     /// The height of one line of text in a row, in points.
     public static func lineHeight(fontSize: Double) -> Double {
         (fontSize * 1.25).rounded(.up)
@@ -41,6 +47,61 @@ extension Worksheet {
         for (column, width) in widest where columnWidths[column] == nil {
             columnWidths[column] = max(width, minimum)
         }
+    }
+
+    /// Sets the widths of `columns` so that together they take at most `budget` pixels (the
+    /// printable width divided by the smallest scale a printer may apply), like a browser lays
+    /// out a table: every column gets at least its longest word (wrapped cells) or its whole
+    /// text (cells that do not wrap); what is left of the budget goes to the columns whose text
+    /// would like more room, in proportion to what they lack. `preferred` widths (characters)
+    /// cap what a wrapped column asks for. Merged cells are left out.
+    ///
+    /// Returns the width in pixels the columns take (more than `budget` only when their
+    /// longest words alone do not fit).
+    @discardableResult
+    public mutating func fitColumns(using measurer: some TextMeasuring, columns: ClosedRange<Int>, budget: Double,
+                                    preferred: [Int: Double] = [:], minimum: Double = 3, maximum: Double = 40,
+                                    padding: Double = 1.2) -> Double {
+        let mergedCells = Set(merges.flatMap { m in m.range.rows.flatMap { r in m.range.columns.map { CellReference(row: r, column: $0) } } })
+        var least: [Int: Double] = [:]
+        var wanted: [Int: Double] = [:]
+        for cell in cellsInRowOrder where columns.contains(cell.reference.column) && !mergedCells.contains(cell.reference) {
+            let text = cell.value.displayText(numberFormat: cell.style.numberFormat)
+            guard !text.isEmpty else { continue }
+            let lines = text.split(separator: "\n").map(String.init)
+            let whole = ExcelUnits.columnWidth(points: lines.map { measurer.width(of: $0, font: cell.style.font) }.max() ?? 0) + padding
+            let column = cell.reference.column
+            if cell.style.wrap {
+                let words = lines.flatMap { $0.split(separator: " ") }.map { measurer.width(of: String($0), font: cell.style.font) }
+                let word = ExcelUnits.columnWidth(points: words.max() ?? 0) + padding
+                least[column] = max(least[column] ?? 0, word)
+                wanted[column] = max(wanted[column] ?? 0, min(whole, preferred[column] ?? maximum))
+            } else {
+                least[column] = max(least[column] ?? 0, whole)
+                wanted[column] = max(wanted[column] ?? 0, whole)
+            }
+        }
+        func pixels(_ width: Double) -> Double { ExcelUnits.storedPixels(columnWidth: width) }
+        var low: [Int: Double] = [:]
+        var high: [Int: Double] = [:]
+        for c in columns {
+            low[c] = max(least[c] ?? minimum, minimum)
+            high[c] = max(wanted[c] ?? low[c]!, low[c]!)
+        }
+        let lowTotal = columns.reduce(0) { $0 + pixels(low[$1]!) }
+        let highTotal = columns.reduce(0) { $0 + pixels(high[$1]!) }
+        if highTotal <= budget {
+            for c in columns { columnWidths[c] = high[c]! }
+        } else if lowTotal >= budget {
+            for c in columns { columnWidths[c] = low[c]! }
+        } else {
+            let share = (budget - lowTotal - Double(columns.count)) / (highTotal - lowTotal)
+            for c in columns {
+                let px = pixels(low[c]!) + (pixels(high[c]!) - pixels(low[c]!)) * share
+                columnWidths[c] = max(low[c]!, ((px - 10) / 7 * 100).rounded(.down) / 100)
+            }
+        }
+        return columns.reduce(0) { $0 + pixels(columnWidths[$1]!) }
     }
 
     /// Sets the height of every row that holds wrapped text (merged ranges included) so that all

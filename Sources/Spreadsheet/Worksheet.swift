@@ -11,6 +11,16 @@ public struct PageSetup: Hashable, Sendable {
     public var marginRightMM: Double
     /// Page header in Excel's codes ("&C&P" = page number in the centre).
     public var header: String?
+    /// The cells that print; nil prints everything used.
+    public var printArea: CellRange?
+    /// Rows that start a new printed page.
+    public var rowBreaks: [Int] = []
+
+    /// A4 is 297 × 210 mm.
+    public var paperWidthMM: Double { landscape ? 297 : 210 }
+
+    /// The printable width in pixels at 96 dpi, between the left and right margins.
+    public var printableWidthPixels: Double { (paperWidthMM - marginLeftMM - marginRightMM) / 25.4 * 96 }
 
     public init(landscape: Bool = true, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil,
                 marginTopMM: Double = 20, marginBottomMM: Double = 20, marginLeftMM: Double = 30,

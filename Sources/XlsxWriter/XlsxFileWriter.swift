@@ -331,6 +331,8 @@ struct SheetWriter {
     private func writeMerge(_ merged: MergedCell, formats: inout FormatRegistry) throws(XlsxWriterError) {
         let r = merged.range
         let format = try formats.format(for: merged.style)
+        // libxlsxwriter refuses to merge a single cell: it is written as a cell.
+        if r.first == r.last { return try writeCell(r.first, merged.value, format: format) }
         let text: String = if case .text(let s) = merged.value { ExcelLimits.clip(s) } else { "" }
         try XlsxWriterError.check(
             worksheet_merge_range(worksheet, lxw_row_t(r.first.row), lxw_col_t(r.first.column),
@@ -375,6 +377,18 @@ struct SheetWriter {
         }
         if let header = page.header {
             try XlsxWriterError.check(worksheet_set_header(worksheet, header), "worksheet_set_header", sheet: name, cell: nil)
+        }
+        if let area = page.printArea {
+            try XlsxWriterError.check(
+                worksheet_print_area(worksheet, lxw_row_t(area.first.row), lxw_col_t(area.first.column),
+                                     lxw_row_t(area.last.row), lxw_col_t(area.last.column)),
+                "worksheet_print_area", sheet: name, cell: area.description)
+        }
+        if !page.rowBreaks.isEmpty {
+            // worksheet_set_h_pagebreaks reads a zero-terminated array and copies it; row 0 cannot break.
+            var breaks = page.rowBreaks.filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
+            try XlsxWriterError.check(breaks.withUnsafeMutableBufferPointer { worksheet_set_h_pagebreaks(worksheet, $0.baseAddress) },
+                                      "worksheet_set_h_pagebreaks", sheet: name, cell: nil)
         }
     }
 }

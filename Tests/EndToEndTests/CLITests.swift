@@ -20,12 +20,14 @@ struct CLITests {
         #expect(result.stderr.contains("Đã ghi:"))
 
         let workbook = try XlsxDocument(url: dir.url.appendingPathComponent("out/bao-cao-2024.xlsx"))
-        #expect(workbook.sheetNames == ["Tổng hợp", "So sánh", "Vĩnh Long", "Lạng Sơn", "Hương Trà", "Hà Giang", "Quảng Nam",
+        #expect(workbook.sheetNames == ["Tổng hợp", "So sánh", "Biểu đồ", "Vĩnh Long", "Lạng Sơn", "Hương Trà", "Hà Giang", "Quảng Nam",
                                         "Thống kê", "Chấm điểm", "Phong trào", "Nguồn", "Kiểm tra dữ liệu"])
         for name in ["evaluation", "comparison", "summary", "scoring", "statistics", "movements", "issues"] {
             #expect(FileManager.default.fileExists(atPath: dir.path("out/\(name).csv")), "\(name).csv")
         }
-        let summary = try String(contentsOfFile: dir.path("out/summary.csv"), encoding: .utf8).split(separator: "\n")
+        let summaryData = try Data(contentsOf: dir.url.appendingPathComponent("out/summary.csv"))
+        #expect(summaryData.starts(with: [0xEF, 0xBB, 0xBF]), "CSV files start with the UTF-8 byte order mark")
+        let summary = String(decoding: summaryData.dropFirst(3), as: UTF8.self).split(separator: "\n")
         #expect(summary.first?.hasPrefix("unit,name,targets,evaluated,exceeded,met,not_met,no_data,not_evaluable,on_track,behind,share_achieved_pct,mean_completion_pct,points,max_points,score,rank") == true)
         #expect(summary.contains { $0.hasPrefix("HG,Hà Giang,15,3,1,2,0,12,0,") && $0.hasSuffix(",1,") })
         #expect(summary.contains { $0.hasPrefix("LS,Lạng Sơn,0,0,") && $0.hasSuffix(",,,") }, "a unit without targets has no score and no rank")
@@ -49,8 +51,9 @@ struct CLITests {
         #expect(fonts == ["Times New Roman"])
         #expect(haGiang.columnWidths.count >= 8)
 
-        let csv = try String(contentsOfFile: dir.path("out/evaluation.csv"), encoding: .utf8)
-        let lines = csv.split(separator: "\n")
+        let csvData = try Data(contentsOf: dir.url.appendingPathComponent("out/evaluation.csv"))
+        #expect(csvData.starts(with: [0xEF, 0xBB, 0xBF]))
+        let lines = String(decoding: csvData.dropFirst(3), as: UTF8.self).split(separator: "\n")
         #expect(lines.first?.hasPrefix("unit,indicator,name,period,comparator,target,target_max,measure,actual,actual_measure,completion_pct,status") == true)
         #expect(lines.count == 36)
         #expect(lines.contains { $0.hasPrefix("QN,budget_revenue,Thu ngân sách trên địa bàn,2024,eq,23600,,tỷ đồng,27594,tỷ đồng,116.92,exceeded") })
@@ -130,13 +133,17 @@ struct ExtractFormatTests {
                                workingDirectory: Repository.root.path)
         #expect(r.status == 0, "\(r.stderr)")
         let sheet = try XlsxDocument(url: URL(fileURLWithPath: out)).sheet(named: "Kế hoạch")
-        let header = sheet.rowsAsText.first?.values ?? []
-        #expect(Array(header.prefix(8)) == ["unit", "indicator", "name", "measure", "comparator", "target", "target_max", "period"])
+        // Vietnamese titles above, the column names read back below them; codes only at the end.
+        #expect(sheet.rowsAsText.first?.values.prefix(3) == ["Đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu"])
+        let header = sheet.rowsAsText.first { $0.values.first == "unit" }?.values ?? []
+        #expect(Array(header.prefix(8)) == ["unit", "indicator", "name", "measure", "requirement", "target", "target_max", "period"])
+        #expect(Array(header.suffix(3)) == ["comparator", "direction", "kind"])
         let budget = try #require(sheet.rowsAsText.first { $0.values.count > 2 && $0.values[2] == "Thu ngân sách trên địa bàn" })
         #expect(budget.values[0] == "QN")
         #expect(budget.values[1] == "budget_revenue")
         #expect(sheet.cells[budget.row]?[5]?.value == .number(23600))
         #expect(budget.values[7] == "2024")
+        #expect(budget.values[4] == "đạt", "the comparator in words")
     }
 
     @Test("xlsx without --output is refused with a message that says what to add")
@@ -216,7 +223,7 @@ struct PipelineCommandTests {
         let xml = String(decoding: try document.part("xl/worksheets/sheet1.xml"), as: UTF8.self)
         #expect(xml.contains("<sheetProtection"))
         #expect(xml.contains("type=\"decimal\""))
-        #expect(xml.contains("reported,estimate"))
+        #expect(xml.contains("chính thức,ước"), "the drop-down offers Vietnamese words the results reader takes")
         let header = try #require(sheet.rowsAsText.first { $0.values.first == "unit" })
         #expect(Array(header.values.prefix(9)) == ["unit", "indicator", "period", "value", "measure", "basis", "status", "verdict", "source"])
         let budget = try #require(sheet.rowsAsText.first { $0.values.count > 1 && $0.values[1] == "budget_revenue" })

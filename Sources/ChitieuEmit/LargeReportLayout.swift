@@ -43,7 +43,7 @@ extension WorkbookLayout {
                     subtitle: "So sánh các đơn vị theo từng chỉ tiêu chung, đơn vị tốt nhất trước; lọc theo cột Chỉ tiêu",
                     unitLine: "Đơn vị tính: theo từng chỉ tiêu (đã quy đổi về cùng đơn vị)")
         writeHeader(&sheet, row: headerRow, header)
-        let widths: [Int: Double] = [0: 13, 1: 34, 2: 10, 3: 6, 4: 24, 5: 11, 6: 11, 7: 11, 8: 11]
+        let widths: [Int: Double] = [0: 13, 1: 34, 2: 10, 3: 6, 4: 24, 5: 11, 6: 11, 7: 11, 8: 16]
         sheet.columnWidths = widths
         let palette = StreamPalette()
         let rows = content.comparison
@@ -51,6 +51,7 @@ extension WorkbookLayout {
         let nameLines = heights.lines(for: rows.map(\.name), columnWidth: widths[1]!)
         let unitLines = heights.lines(for: content.units.map(\.name), columnWidth: widths[4]!)
         let sectorLines = heights.lines(for: Sector.allCases.map(\.vietnamese), columnWidth: widths[0]!)
+        let measureLines = heights.lines(for: rows.map(\.measure.display), columnWidth: widths[2]!)
         sheet.stream = RowStream(firstRow: headerRow + 1, count: order.count, styles: palette.styles) { [order] i in
             let (r, c) = order[i]
             let row = rows[r]
@@ -58,11 +59,12 @@ extension WorkbookLayout {
             let rank: StreamCell = (cell.rankByCompletion ?? cell.rankByResult).map { .number(Double($0), style: palette.centered) } ?? .text("-", style: palette.centered)
             let cells: [StreamCell] = [
                 .text(row.sector.vietnamese, style: palette.wrapped), .text(row.name, style: palette.wrapped),
-                .text(row.measure.display, style: palette.centered), rank, .text(cell.unit.name, style: palette.wrapped),
+                .text(row.measure.display, style: palette.centeredWrapped), rank, .text(cell.unit.name, style: palette.wrapped),
                 palette.number(cell.target), palette.number(cell.result, estimate: cell.estimate), palette.number(cell.completion, decimals: 1),
                 .text(cell.status?.vietnamese ?? "", style: palette.centered),
             ]
-            let lines = max(nameLines[row.name] ?? 1, unitLines[cell.unit.name] ?? 1, sectorLines[row.sector.vietnamese] ?? 1)
+            let lines = max(nameLines[row.name] ?? 1, unitLines[cell.unit.name] ?? 1, sectorLines[row.sector.vietnamese] ?? 1,
+                            measureLines[row.measure.display] ?? 1)
             return (cells, heights.height(lines: lines))
         }
         finishStreamed(&sheet, content, headerRow: headerRow, columns: header.count, printed: header.count, rows: order.count, statusColumns: [8])
@@ -90,8 +92,11 @@ extension WorkbookLayout {
                     subtitle: "Chi tiết kết quả từng chỉ tiêu của từng đơn vị; lọc theo cột Đơn vị hoặc Chỉ tiêu. Cột Cách tính điểm không in.",
                     unitLine: "Đơn vị tính: theo từng chỉ tiêu (cột Đơn vị tính)")
         writeHeader(&sheet, row: headerRow, header)
-        var widths: [Int: Double] = [0: 7, 1: 20, 2: 30, 3: 9, 4: 12, 5: 10]
+        var widths: [Int: Double] = [0: 7, 1: 16, 2: 24, 3: 9, 4: 10, 5: 10]
         for c in 6..<header.count { widths[c] = 10 }
+        // Status words ("Chưa có số liệu") stay on one line.
+        for c in header.indices where header[c] == "Đánh giá" { widths[c] = 15 }
+        for c in header.indices where header[c] == "Tiến độ 6 tháng" { widths[c] = 13 }
         widths[header.count - 2] = 8
         widths[header.count - 1] = 60
         sheet.columnWidths = widths
@@ -100,6 +105,7 @@ extension WorkbookLayout {
         let heights = LineHeights(measurer: measurer, font: Styles.font)
         let nameLines = heights.lines(for: evaluations.lazy.map { $0.target.name }, columnWidth: widths[2]!)
         let unitLines = heights.lines(for: content.units.map(\.name), columnWidth: widths[1]!)
+        let measureLines = heights.lines(for: evaluations.lazy.map { $0.target.unit.display }, columnWidth: widths[3]!)
         let requirementColumnWidth = widths[4]!
         let requirementFont = Styles.font
         let measurer = self.measurer
@@ -109,7 +115,7 @@ extension WorkbookLayout {
             let requirement = WorkbookLayout.requirement(t)
             var cells: [StreamCell] = [
                 .number(Double(i + 1), style: palette.centered), .text(e.unit.name, style: palette.wrapped),
-                .text(t.parent == nil ? t.name : "- " + t.name, style: palette.wrapped), .text(t.unit.display, style: palette.centered),
+                .text(t.parent == nil ? t.name : "- " + t.name, style: palette.wrapped), .text(t.unit.display, style: palette.centeredWrapped),
                 .text(requirement, style: palette.wrapped), palette.number(t.value),
             ]
             if showHalf {
@@ -123,11 +129,11 @@ extension WorkbookLayout {
             } else {
                 cells += [.text("-", style: palette.centered), .text("Không chấm điểm (không đánh giá được)", style: palette.plain)]
             }
-            var lines = max(nameLines[t.name] ?? 1, unitLines[e.unit.name] ?? 1)
+            var lines = max(nameLines[t.name] ?? 1, unitLines[e.unit.name] ?? 1, measureLines[t.unit.display] ?? 1)
             // Short requirements fit on one line; only long ones are measured.
             if requirement.count > 10 {
                 lines = max(lines, TextWrapper.lineCount(requirement, font: requirementFont,
-                                                         width: ExcelUnits.points(columnWidth: requirementColumnWidth) - 4, measurer: measurer))
+                                                         width: ExcelUnits.points(columnWidth: requirementColumnWidth) - ExcelUnits.cellPadding, measurer: measurer))
             }
             return (cells, heights.height(lines: lines))
         }
@@ -262,12 +268,12 @@ struct UnitTargetKey: Hashable, Sendable {
 /// The cell styles of streamed tables, by index.
 struct StreamPalette: Sendable {
     let styles: [CellStyle]
-    let plain = 0, centered = 1, wrapped = 2, bold = 3
+    let plain = 0, centered = 1, wrapped = 2, bold = 3, centeredWrapped = 4
     /// Number styles start here: decimals 0-3, then the same in italics (estimates).
-    private let numbers = 4
+    private let numbers = 5
 
     init() {
-        var styles = [Styles.cell, Styles.centered, Styles.wrapped, Styles.bold]
+        var styles = [Styles.cell, Styles.centered, Styles.wrapped, Styles.bold, Styles.centeredWrapped]
         styles += (0...3).map { Styles.decimal($0) }
         styles += (0...3).map { Styles.estimate($0) }
         self.styles = styles
@@ -283,7 +289,8 @@ struct StreamPalette: Sendable {
     func result(_ e: Evaluation) -> StreamCell {
         guard let a = e.actual else { return .text("", style: plain) }
         if a.basis == .pctOfPlan {
-            return .text("đạt \(VietnameseNumber.formatCompact(a.value))% KH" + (a.status == .estimate ? " (ước)" : ""), style: wrapped)
+            // A share of the plan, short enough for a number column; estimates in italics as numbers are.
+            return .text("\(VietnameseNumber.formatCompact(a.value, maxDecimals: 1))% KH", style: numbers + (a.status == .estimate ? 4 : 0))
         }
         return number(e.actualInTargetUnit ?? a.value, estimate: a.status == .estimate)
     }
@@ -296,7 +303,7 @@ struct LineHeights: Sendable {
 
     func lines(for texts: some Sequence<String>, columnWidth: Double) -> [String: Int] {
         var known: [String: Int] = [:]
-        let width = ExcelUnits.points(columnWidth: columnWidth) - 4
+        let width = ExcelUnits.points(columnWidth: columnWidth) - ExcelUnits.cellPadding
         for text in texts where known[text] == nil {
             known[text] = TextWrapper.lineCount(text, font: font, width: width, measurer: measurer)
         }

@@ -23,6 +23,10 @@ public enum ExcelUnits {
         (columnWidth * 7 + 5).rounded(.down) + 5
     }
 
+    /// What a cell's text cannot use of its column, in points: the padding on both sides, and
+    /// a margin for programs that measure a little wider than HarfBuzz.
+    public static let cellPadding = 8.0
+
     /// The height of one line of text in a row, in points.
     public static func lineHeight(fontSize: Double) -> Double {
         (fontSize * 1.25).rounded(.up)
@@ -112,7 +116,7 @@ extension Worksheet {
             columns.reduce(0) { $0 + ExcelUnits.points(columnWidth: columnWidths[$1] ?? defaultWidth) }
         }
         func require(rows: ClosedRange<Int>, text: String, style: CellStyle, available: Double) {
-            let lines = TextWrapper.lineCount(text, font: style.font, width: available - 4, measurer: measurer)
+            let lines = TextWrapper.lineCount(text, font: style.font, width: available - ExcelUnits.cellPadding, measurer: measurer)
             let height = Double(lines) * ExcelUnits.lineHeight(fontSize: style.font.size) + 3
             let perRow = height / Double(rows.count)
             for row in rows { needed[row] = max(needed[row] ?? 0, perRow) }

@@ -43,9 +43,11 @@ public enum XlsxFileWriter {
         try setProperties(handle, workbook.properties)
         var formats = FormatRegistry(workbook: handle.pointer)
         var sheets = SheetNames()
+        let log = CellLog.fromEnvironment()
         for sheet in workbook.sheets {
             let worksheet = try sheets.add(sheet.name, to: handle)
-            try SheetWriter(worksheet: worksheet, sheet: sheet, workbook: handle.pointer).write(formats: &formats)
+            log?.sheet(sheet.name.value)
+            try SheetWriter(worksheet: worksheet, sheet: sheet, workbook: handle.pointer, log: log).write(formats: &formats)
         }
     }
 
@@ -143,6 +145,7 @@ struct SheetWriter {
     let worksheet: UnsafeMutablePointer<lxw_worksheet>
     let sheet: Worksheet
     let workbook: UnsafeMutablePointer<lxw_workbook>
+    var log: CellLog? = nil
 
     private var name: String { sheet.name.value }
 
@@ -191,7 +194,7 @@ struct SheetWriter {
                 try writeMerge(merged, formats: &formats)
             }
             for cell in cellsByRow[row] ?? [] {
-                try writeCell(cell.reference, cell.value, format: formats.format(for: cell.style))
+                try writeCell(cell.reference, cell.value, style: cell.style, format: formats.format(for: cell.style))
             }
         }
         if let stream = sheet.stream, !streamWritten { try writeStream(stream, formats: &formats) }
@@ -207,6 +210,13 @@ struct SheetWriter {
                 try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(r), min(height, ExcelLimits.rowHeight), nil), "worksheet_set_row", sheet: name, cell: "hàng \(r + 1)")
             }
             for (c, cell) in cells.enumerated() {
+                if let log {
+                    switch cell {
+                    case .text(let s, let style) where !s.isEmpty: log.text(row: r, column: c, style: stream.styles[style], s)
+                    case .number(let n, let style): log.number(row: r, column: c, style: stream.styles[style], n)
+                    default: break
+                    }
+                }
                 let result: lxw_error
                 switch cell {
                 case .text(let s, let style):
@@ -332,18 +342,26 @@ struct SheetWriter {
         let r = merged.range
         let format = try formats.format(for: merged.style)
         // libxlsxwriter refuses to merge a single cell: it is written as a cell.
-        if r.first == r.last { return try writeCell(r.first, merged.value, format: format) }
+        if r.first == r.last { return try writeCell(r.first, merged.value, style: merged.style, format: format) }
         let text: String = if case .text(let s) = merged.value { ExcelLimits.clip(s) } else { "" }
+        log?.text(row: r.first.row, column: r.first.column, style: merged.style, text)
         try XlsxWriterError.check(
             worksheet_merge_range(worksheet, lxw_row_t(r.first.row), lxw_col_t(r.first.column),
                                   lxw_row_t(r.last.row), lxw_col_t(r.last.column), text, format),
             "worksheet_merge_range", sheet: name, cell: r.description)
         // Only text goes through merge_range; other values overwrite its first cell.
         if case .text = merged.value { return }
-        try writeCell(r.first, merged.value, format: format)
+        try writeCell(r.first, merged.value, style: merged.style, format: format)
     }
 
-    private func writeCell(_ ref: CellReference, _ value: CellValue, format: UnsafeMutablePointer<lxw_format>) throws(XlsxWriterError) {
+    private func writeCell(_ ref: CellReference, _ value: CellValue, style: CellStyle, format: UnsafeMutablePointer<lxw_format>) throws(XlsxWriterError) {
+        if let log {
+            switch value {
+            case .number(let n): log.number(row: ref.row, column: ref.column, style: style, n)
+            case .text(let s), .link(_, let s): log.text(row: ref.row, column: ref.column, style: style, s)
+            case .empty: break
+            }
+        }
         let row = lxw_row_t(ref.row)
         let col = lxw_col_t(ref.column)
         let result: lxw_error

@@ -1,4 +1,5 @@
 /// What a unit reports it achieved for one indicator in one period.
+@dynamicMemberLookup
 public struct ActualResult: Hashable, Sendable, Codable {
     /// How the reported number is to be read.
     public enum Basis: String, Sendable, Codable, CaseIterable {
@@ -15,38 +16,49 @@ public struct ActualResult: Hashable, Sendable, Codable {
         case reported, estimate
     }
 
-    /// The code or name of the reporting unit, as written in the input.
-    public var unit: String
-    /// The key that joins this result to a target of the same unit: a catalogue code or any stable key.
-    public var indicator: String
-    /// The indicator's wording in the source, when given.
-    public var name: String?
-    public var period: ReportingPeriod
-    public var value: Double
-    public var measure: MeasureUnit
-    public var basis: Basis
-    public var status: Status
-    /// The unit's own assessment ("Đạt", "Vượt"), kept beside the computed one.
-    public var verdict: String?
-    /// Where the figure was published.
-    public var source: String?
-    public var location: SourceLocation?
+    public struct Fields: Hashable, Sendable, Codable {
+        /// The code or name of the reporting unit, as written in the input.
+        public var unit: String
+        /// The key that joins this result to a target of the same unit: a catalogue code or any stable key.
+        public var indicator: String
+        /// The indicator's wording in the source, when given.
+        public var name: String?
+        public var period: ReportingPeriod
+        public var value: Double
+        public var measure: MeasureUnit
+        public var basis: Basis
+        public var status: Status
+        /// The unit's own assessment ("Đạt", "Vượt"), kept beside the computed one.
+        public var verdict: String?
+        /// Where the figure was published.
+        public var source: String?
+        public var location: SourceLocation?
+    }
+
+    /// One shared, copy-on-write box: the result is held by its unit's list and by the
+    /// evaluation that uses it, and a copy costs a pointer.
+    @usableFromInline var box: SharedBox<Fields>
 
     public init(
         unit: String, indicator: String, name: String? = nil, period: ReportingPeriod, value: Double,
         measure: MeasureUnit, basis: Basis = .value, status: Status = .reported, verdict: String? = nil,
         source: String? = nil, location: SourceLocation? = nil
     ) {
-        self.unit = unit
-        self.indicator = indicator
-        self.name = name
-        self.period = period
-        self.value = value
-        self.measure = measure
-        self.basis = basis
-        self.status = status
-        self.verdict = verdict
-        self.source = source
-        self.location = location
+        box = SharedBox(Fields(unit: unit, indicator: indicator, name: name, period: period, value: value, measure: measure,
+                               basis: basis, status: status, verdict: verdict, source: source, location: location))
     }
+
+    @inlinable
+    public subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {
+        get { box.value[keyPath: path] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = SharedBox(box.value) }
+            box.value[keyPath: path] = newValue
+        }
+    }
+
+    public static func == (a: ActualResult, b: ActualResult) -> Bool { a.box === b.box || a.box.value == b.box.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
+    public init(from decoder: any Decoder) throws { box = SharedBox(try Fields(from: decoder)) }
+    public func encode(to encoder: any Encoder) throws { try box.value.encode(to: encoder) }
 }

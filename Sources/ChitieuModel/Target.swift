@@ -1,70 +1,84 @@
 /// A quantitative target (chỉ tiêu) as an official writes it down: the name, the number, the unit,
 /// the comparator and the exact words it came from.
+///
+/// Its fields live in one shared, copy-on-write box: a national run holds each target in its
+/// unit's list, its evaluation and its six-month evaluation, and copies cost a pointer.
+@dynamicMemberLookup
 public struct Target: Hashable, Sendable, Codable {
-    /// Stable within a run: the document's stem and the target's ordinal ("003-07").
-    public var id: String
-    /// The clean noun phrase for the first column of a table: "Thu ngân sách nhà nước trên địa bàn".
-    public var name: String
-    public var comparator: TargetComparator
-    /// The target value; the lower bound of a range.
-    public var value: Double
-    /// The upper bound of a range.
-    public var valueMax: Double?
-    public var unit: MeasureUnit
-    /// "khoảng X", "gần X".
-    public var approx: Bool
-    /// The exact words of the source.
-    public var text: String
-    /// The name of the target this one belongs to ("trong đó" sub-targets).
-    public var parent: String?
-    public var location: SourceLocation?
-    /// The catalogue code this target maps to, with the confidence of the match (0-1).
-    public var catalogueCode: String?
-    public var catalogueConfidence: Double?
-    /// The period the target is for; nil means the year of the plan.
-    public var period: ReportingPeriod?
-    /// A plan's override of the catalogue's direction and kind.
-    public var direction: Direction?
-    public var kind: IndicatorKind?
-    /// Where the target comes from, oldest first: the directive's words, then every correction.
-    public var provenance: [String] = []
+    public struct Fields: Hashable, Sendable, Codable {
+        /// Stable within a run: the document's stem and the target's ordinal ("003-07").
+        public var id: String
+        /// The clean noun phrase for the first column of a table: "Thu ngân sách nhà nước trên địa bàn".
+        public var name: String
+        public var comparator: TargetComparator
+        /// The target value; the lower bound of a range.
+        public var value: Double
+        /// The upper bound of a range.
+        public var valueMax: Double?
+        public var unit: MeasureUnit
+        /// "khoảng X", "gần X".
+        public var approx: Bool
+        /// The exact words of the source.
+        public var text: String
+        /// The name of the target this one belongs to ("trong đó" sub-targets).
+        public var parent: String?
+        public var location: SourceLocation?
+        /// The catalogue code this target maps to, with the confidence of the match (0-1).
+        public var catalogueCode: String?
+        public var catalogueConfidence: Double?
+        /// The period the target is for; nil means the year of the plan.
+        public var period: ReportingPeriod?
+        /// A plan's override of the catalogue's direction and kind.
+        public var direction: Direction?
+        public var kind: IndicatorKind?
+        /// Where the target comes from, oldest first: the directive's words, then every correction.
+        public var provenance: [String] = []
+    }
+
+    @usableFromInline var box: SharedBox<Fields>
 
     public init(
         id: String, name: String, comparator: TargetComparator, value: Double, valueMax: Double? = nil,
         unit: MeasureUnit, approx: Bool = false, text: String, parent: String? = nil,
         location: SourceLocation? = nil, catalogueCode: String? = nil, catalogueConfidence: Double? = nil
     ) {
-        self.id = id
-        self.name = name
-        self.comparator = comparator
-        self.value = value
-        self.valueMax = valueMax
-        self.unit = unit
-        self.approx = approx
-        self.text = text
-        self.parent = parent
-        self.location = location
-        self.catalogueCode = catalogueCode
-        self.catalogueConfidence = catalogueConfidence
+        box = SharedBox(Fields(id: id, name: name, comparator: comparator, value: value, valueMax: valueMax, unit: unit,
+                               approx: approx, text: text, parent: parent, location: location, catalogueCode: catalogueCode,
+                               catalogueConfidence: catalogueConfidence))
     }
 
+    @inlinable
+    public subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {
+        get { box.value[keyPath: path] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = SharedBox(box.value) }
+            box.value[keyPath: path] = newValue
+        }
+    }
+
+    public static func == (a: Target, b: Target) -> Bool { a.box === b.box || a.box.value == b.box.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
+    public init(from decoder: any Decoder) throws { box = SharedBox(try Fields(from: decoder)) }
+    public func encode(to encoder: any Encoder) throws { try box.value.encode(to: encoder) }
+
     /// True when a person should check the target: no catalogue entry fits it well.
-    public var needsReview: Bool { (catalogueConfidence ?? 0) < Target.reviewThreshold }
+    public var needsReview: Bool { (self.catalogueConfidence ?? 0) < Target.reviewThreshold }
 
     /// Below this catalogue confidence a target is flagged for review (kept, never dropped).
     public static let reviewThreshold = 0.6
 
     /// The target as a person reads it in a table: "trên 95 %", "7,5 - 8 %", "giảm 2.900 hộ".
     public var plainText: String {
-        let number = VietnameseNumber.formatCompact(value)
-        let unitText = unit.display.isEmpty ? "" : (unit.display == "%" ? "%" : " " + unit.display)
-        let approxText = approx ? "khoảng " : ""
-        switch comparator {
+        let f = box.value
+        let number = VietnameseNumber.formatCompact(f.value)
+        let unitText = f.unit.display.isEmpty ? "" : (f.unit.display == "%" ? "%" : " " + f.unit.display)
+        let approxText = f.approx ? "khoảng " : ""
+        switch f.comparator {
         case .eq: return approxText + number + unitText
-        case .range: return number + " - " + VietnameseNumber.formatCompact(valueMax ?? value) + unitText
+        case .range: return number + " - " + VietnameseNumber.formatCompact(f.valueMax ?? f.value) + unitText
         default:
-            let upper = valueMax.map { " - " + VietnameseNumber.formatCompact($0) } ?? ""
-            return comparator.vietnamese + " " + approxText + number + upper + unitText
+            let upper = f.valueMax.map { " - " + VietnameseNumber.formatCompact($0) } ?? ""
+            return f.comparator.vietnamese + " " + approxText + number + upper + unitText
         }
     }
 }

@@ -14,13 +14,6 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-if arguments.first == "national" {
-    // chitieu-bench national OUTPUT.xlsx
-    let path = arguments.dropFirst().first ?? "national-swift.xlsx"
-    let (seconds, rows, peak) = try NationalBenchmark.run(path: path)
-    print("chitieu (Swift): \(rows) hàng, \(String(format: "%.2f", seconds)) s, bộ nhớ đỉnh \(String(format: "%.0f", peak)) MB")
-    exit(0)
-}
 let targetBytes = (arguments.first.flatMap(Int.init) ?? 50) * 1_000_000
 let directory = arguments.dropFirst().first ?? "samples/directives"
 let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()

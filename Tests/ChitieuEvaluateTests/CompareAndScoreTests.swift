@@ -105,9 +105,9 @@ struct CompareAndScoreTests {
             result("HG", "chi_tieu_la", 1, "%", line: 7),
             result("HG", "tourists", 3.2, "triệu lượt", line: 8),
         ]
-        let targets = [hg: [target("budget_revenue", .eq, 2460, "tỷ đồng")]]
-        let (usable, issues) = ResultChecks.check(results, units: [hg], targets: targets, period: year, catalogue: .standard)
-        #expect(usable.map { $0.location!.line } == [2, 8])
+        let targets = [[target("budget_revenue", .eq, 2460, "tỷ đồng")]]
+        let (usable, issues) = ResultChecks.check(results, directory: UnitDirectory([hg]), targets: targets, period: year, catalogue: .standard)
+        #expect(usable.flatMap { $0 }.map { $0.location!.line } == [2, 8])
         let byLine = Dictionary(grouping: issues, by: { $0.location!.line })
         #expect(byLine[3]?.first?.message.contains("Hà Nội") == true)
         #expect(byLine[4]?.first?.message.contains("trùng") == true)
@@ -124,7 +124,7 @@ struct CompareAndScoreTests {
             + evaluate(hg, [target("budget_revenue", .eq, 2460, "tỷ đồng")], [result("HG", "budget_revenue", 119.9, "%", basis: .pctOfPlan)])
         let results = [result("QN", "budget_revenue", 27.594, "nghìn tỷ đồng"), result("HG", "budget_revenue", 119.9, "%", basis: .pctOfPlan),
                        result("LS", "budget_revenue", 9805, "tỷ đồng"), result("LS", "new_enterprises", 1200, "doanh nghiệp")]
-        let rows = ComparisonBuilder().rows(units: [hg, qn, ls], evaluations: evaluations, results: results, period: year)
+        let rows = ComparisonBuilder().rows(units: [hg, qn, ls], evaluations: evaluations, results: byUnit(results, [hg, qn, ls]), period: year)
         #expect(rows.map(\.code) == ["budget_revenue"])
         let cells = try #require(rows.first?.cells)
         #expect(cells.map(\.unit.code) == ["HG", "QN", "LS"])
@@ -212,7 +212,7 @@ struct CompareAndScoreTests {
         }
         func figures(_ order: [ReportingUnit]) -> ([String: UnitSummary], [String: [String: ComparisonCell]]) {
             let summaries = Scorer().summaries(units: order, evaluations: evaluations)
-            let rows = ComparisonBuilder().rows(units: order, evaluations: evaluations, results: results, period: year)
+            let rows = ComparisonBuilder().rows(units: order, evaluations: evaluations, results: byUnit(results, order), period: year)
             let cells = Dictionary(uniqueKeysWithValues: rows.map { row in (row.code, Dictionary(uniqueKeysWithValues: row.cells.map { ($0.unit.code, $0) })) })
             return (Dictionary(uniqueKeysWithValues: summaries.map { ($0.unit.code, $0) }), cells)
         }
@@ -223,4 +223,14 @@ struct CompareAndScoreTests {
             #expect(shuffled.1 == reference.1)
         }
     }
+}
+
+/// Results grouped by the position of their unit in `units`, as the pipeline hands them on.
+func byUnit(_ results: [ActualResult], _ units: [ReportingUnit]) -> [[ActualResult]] {
+    let directory = UnitDirectory(units)
+    var grouped = Array(repeating: [ActualResult](), count: units.count)
+    for r in results {
+        if let p = directory.position(of: r.unit) { grouped[p].append(r) }
+    }
+    return grouped
 }

@@ -15,11 +15,20 @@ public struct ComparisonBuilder: Sendable {
     public func rows(units: [ReportingUnit], evaluations: [Evaluation], results: [[ActualResult]], period: ReportingPeriod) -> [ComparisonRow] {
         let position = Dictionary(units.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         // code → unit position → the evaluation that stands for it (a main target before a sub-target).
-        var chosen: [String: [Int: Evaluation]] = [:]
-        for e in evaluations {
-            guard let code = e.target.catalogueCode, let u = position[e.unit] else { continue }
-            if let existing = chosen[code]?[u], existing.target.parent == nil || e.target.parent != nil { continue }
-            chosen[code, default: [:]][u] = e
+        // Positions in `evaluations`, not copies: a national run has 400,000 of them.
+        var chosen: [String: [Int: Int]] = [:]
+        var lastUnit: (ReportingUnit, Int)? = nil
+        for (i, e) in evaluations.enumerated() {
+            guard let code = e.target.catalogueCode else { continue }
+            // Evaluations come unit by unit: look the unit up once per run of rows.
+            let u: Int
+            if let last = lastUnit, last.0 == e.unit { u = last.1 } else {
+                guard let found = position[e.unit] else { continue }
+                u = found
+                lastUnit = (e.unit, found)
+            }
+            if let existing = chosen[code]?[u], evaluations[existing].target.parent == nil || e.target.parent != nil { continue }
+            chosen[code, default: [:]][u] = i
         }
         // code → unit position → the unit's results of the period for it, in input order.
         var reported: [String: [Int: [ActualResult]]] = [:]
@@ -35,7 +44,7 @@ public struct ComparisonBuilder: Sendable {
             let resultsByUnit = reported[code] ?? [:]
             var cells: [ComparisonCell] = []
             for u in Set(evaluationsByUnit.keys).union(resultsByUnit.keys).sorted() {
-                let evaluation = evaluationsByUnit[u]
+                let evaluation = evaluationsByUnit[u].map { evaluations[$0] }
                 let own = resultsByUnit[u] ?? []
                 let value = own.first { $0.basis == .value }
                 let result = value.flatMap { $0.measure.convert($0.value, to: entry.unit) }

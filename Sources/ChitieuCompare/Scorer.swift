@@ -15,8 +15,8 @@ public struct Scorer: Sendable {
     }
 
     public func summaries(units: [ReportingUnit], evaluations: [Evaluation]) -> [UnitSummary] {
-        let byUnit = Dictionary(grouping: evaluations, by: \.unit)
-        var summaries = units.map { unit in summary(for: unit, evaluations: byUnit[unit] ?? []) }
+        let byUnit = Dictionary(grouping: evaluations.indices, by: { evaluations[$0].unit })
+        var summaries = units.map { unit in summary(for: unit, evaluations: (byUnit[unit] ?? []).lazy.map { evaluations[$0] }) }
         rank(&summaries)
         return summaries
     }
@@ -27,7 +27,7 @@ public struct Scorer: Sendable {
         return 1
     }
 
-    func summary(for unit: ReportingUnit, evaluations: [Evaluation]) -> UnitSummary {
+    func summary(for unit: ReportingUnit, evaluations: some Sequence<Evaluation>) -> UnitSummary {
         var s = UnitSummary(unit: unit)
         var completions: [Double] = []
         for e in evaluations {

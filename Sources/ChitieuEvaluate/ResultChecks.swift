@@ -13,6 +13,7 @@ public enum ResultChecks {
         // Where each unit × indicator × period × basis was first reported.
         struct Key: Hashable { let unit: Int; let indicator: String; let period: ReportingPeriod; let basis: ActualResult.Basis }
         var seen: [Key: SourceLocation?] = [:]
+        seen.reserveCapacity(results.count)
         var resolver = UnitResolver(directory)
         // The keys a result can join on, per unit: catalogue code or id, and id.
         let targetKeys: [Set<String>] = targets.map { list in

@@ -15,45 +15,49 @@ public enum ActualsReader {
         var results: [ActualResult] = []
         var measures = MeasureSpellings()
         var periods = PeriodSpellings()
-        for row in table.rows {
+        do {
+        try table.forEachRow { row in
             let cells = TableRow(table: table, row: row)
             func problem(_ column: String, _ message: String) {
                 issues.append(DataIssue(.warning, cells.prefix(column) + message + "; dòng bị bỏ qua", at: cells.location(column)))
             }
-            guard let unit = cells["unit"] else { problem("unit", "thiếu đơn vị báo cáo"); continue }
-            guard let indicator = cells["indicator"] else { problem("indicator", "thiếu mã chỉ tiêu"); continue }
-            guard let periodText = cells["period"], let period = periods.period(periodText) else {
-                problem("period", "kỳ báo cáo \"\(cells["period"] ?? "")\" không hợp lệ; viết 2024 (cả năm) hoặc 2024-H1 (6 tháng)")
-                continue
+            guard let unit = cells[.unit] else { problem("unit", "thiếu đơn vị báo cáo"); return }
+            guard let indicator = cells[.indicator] else { problem("indicator", "thiếu mã chỉ tiêu"); return }
+            guard let periodText = cells[.period], let period = periods.period(periodText) else {
+                problem("period", "kỳ báo cáo \"\(cells[.period] ?? "")\" không hợp lệ; viết 2024 (cả năm) hoặc 2024-H1 (6 tháng)")
+                return
             }
-            guard let valueText = cells["value"] else {
+            guard let valueText = cells[.value] else {
                 // A template row left blank: no result yet, said as a note rather than a fault.
                 issues.append(DataIssue(.note, cells.prefix("value") + "chưa nhập kết quả cho \(indicator) (\(unit))", at: cells.location("value")))
-                continue
+                return
             }
-            guard let value = cells.number("value") else { problem("value", "giá trị \"\(valueText)\" không phải là số"); continue }
+            guard let value = cells.number(.value) else { problem("value", "giá trị \"\(valueText)\" không phải là số"); return }
             var basis = ActualResult.Basis.value
-            if let b = cells["basis"] {
+            if let b = cells[.basis] {
                 guard let parsed = ActualResult.Basis(rawValue: b.lowercased()) else {
                     problem("basis", "cơ sở \"\(b)\" không hợp lệ; dùng value, pct_of_plan hoặc change")
-                    continue
+                    return
                 }
                 basis = parsed
             }
             var status = ActualResult.Status.reported
-            if let s = cells["status"] {
+            if let s = cells[.status] {
                 switch s.lowercased() {
                 case "reported", "chính thức", "thực hiện", "báo cáo": status = .reported
                 case "estimate", "ước", "ước thực hiện", "dự ước", "ước tính": status = .estimate
                 default:
                     problem("status", "trạng thái \"\(s)\" không hợp lệ; dùng reported hoặc estimate")
-                    continue
+                    return
                 }
             }
             results.append(ActualResult(
-                unit: unit, indicator: indicator, name: cells["name"], period: period, value: value,
-                measure: measures.unit(cells["measure"] ?? ""), basis: basis, status: status,
-                verdict: cells["verdict"], source: cells["source"], location: cells.location("value")))
+                unit: unit, indicator: indicator, name: cells[.name], period: period, value: value,
+                measure: measures.unit(cells[.measure] ?? ""), basis: basis, status: status,
+                verdict: cells[.verdict], source: cells[.source], location: cells.location("value")))
+        }
+        } catch {
+            issues.append(DataIssue(.error, error.description, at: SourceLocation(file: table.path, line: 1)))
         }
         return (results, issues)
     }

@@ -18,46 +18,50 @@ public enum PlanReader {
         var entries: [PlanEntry] = []
         var measures = MeasureSpellings()
         var periods = PeriodSpellings()
-        for row in table.rows {
+        do {
+        try table.forEachRow { row in
             let cells = TableRow(table: table, row: row)
             func problem(_ column: String, _ message: String) {
                 issues.append(DataIssue(.warning, cells.prefix(column) + message + "; dòng bị bỏ qua", at: cells.location(column)))
             }
-            guard let unit = cells["unit"] else { problem("unit", "thiếu đơn vị"); continue }
-            guard let indicator = cells["indicator"] else { problem("indicator", "thiếu mã chỉ tiêu"); continue }
-            guard let comparatorText = cells["comparator"], let comparator = comparatorWords[comparatorText.lowercased()] else {
-                problem("comparator", "so sánh \"\(cells["comparator"] ?? "")\" không hợp lệ; dùng eq, gt, gte, lt, lte, range, increase_by hoặc decrease_by")
-                continue
+            guard let unit = cells[.unit] else { problem("unit", "thiếu đơn vị"); return }
+            guard let indicator = cells[.indicator] else { problem("indicator", "thiếu mã chỉ tiêu"); return }
+            guard let comparatorText = cells[.comparator], let comparator = comparatorWords[comparatorText.lowercased()] else {
+                problem("comparator", "so sánh \"\(cells[.comparator] ?? "")\" không hợp lệ; dùng eq, gt, gte, lt, lte, range, increase_by hoặc decrease_by")
+                return
             }
-            guard let target = cells.number("target") else {
-                problem("target", "chỉ tiêu \"\(cells["target"] ?? "")\" không phải là số")
-                continue
+            guard let target = cells.number(.target) else {
+                problem("target", "chỉ tiêu \"\(cells[.target] ?? "")\" không phải là số")
+                return
             }
             var targetMax: Double?
-            if cells["target_max"] != nil {
-                guard let v = cells.number("target_max") else { problem("target_max", "target_max \"\(cells["target_max"]!)\" không phải là số"); continue }
+            if cells[.targetMax] != nil {
+                guard let v = cells.number(.targetMax) else { problem("target_max", "target_max \"\(cells[.targetMax]!)\" không phải là số"); return }
                 targetMax = v
             }
-            if comparator == .range, targetMax == nil { problem("target_max", "chỉ tiêu dạng khoảng (range) cần target_max"); continue }
-            if let max = targetMax, max < target { problem("target_max", "target_max \(max) nhỏ hơn target \(target)"); continue }
+            if comparator == .range, targetMax == nil { problem("target_max", "chỉ tiêu dạng khoảng (range) cần target_max"); return }
+            if let max = targetMax, max < target { problem("target_max", "target_max \(max) nhỏ hơn target \(target)"); return }
             var period: ReportingPeriod?
-            if let p = cells["period"] {
-                guard let parsed = periods.period(p) else { problem("period", "kỳ \"\(p)\" không hợp lệ; viết 2024 hoặc 2024-H1"); continue }
+            if let p = cells[.period] {
+                guard let parsed = periods.period(p) else { problem("period", "kỳ \"\(p)\" không hợp lệ; viết 2024 hoặc 2024-H1"); return }
                 period = parsed
             }
             var direction: Direction?
-            if let d = cells["direction"] {
-                guard let parsed = Direction(rawValue: d.lowercased()) else { problem("direction", "direction \"\(d)\" không hợp lệ; dùng higher hoặc lower"); continue }
+            if let d = cells[.direction] {
+                guard let parsed = Direction(rawValue: d.lowercased()) else { problem("direction", "direction \"\(d)\" không hợp lệ; dùng higher hoặc lower"); return }
                 direction = parsed
             }
             var kind: IndicatorKind?
-            if let k = cells["kind"] {
-                guard let parsed = IndicatorKind(rawValue: k.lowercased()) else { problem("kind", "kind \"\(k)\" không hợp lệ; dùng flow, level hoặc growth"); continue }
+            if let k = cells[.kind] {
+                guard let parsed = IndicatorKind(rawValue: k.lowercased()) else { problem("kind", "kind \"\(k)\" không hợp lệ; dùng flow, level hoặc growth"); return }
                 kind = parsed
             }
-            entries.append(PlanEntry(unit: unit, indicator: indicator, name: cells["name"], measure: measures.unit(cells["measure"] ?? ""),
+            entries.append(PlanEntry(unit: unit, indicator: indicator, name: cells[.name], measure: measures.unit(cells[.measure] ?? ""),
                                      comparator: comparator, target: target, targetMax: targetMax, period: period, direction: direction,
-                                     kind: kind, catalogue: cells["catalogue"], source: cells["source"], location: cells.location("target")))
+                                     kind: kind, catalogue: cells[.catalogue], source: cells[.source], location: cells.location("target")))
+        }
+        } catch {
+            issues.append(DataIssue(.error, error.description, at: SourceLocation(file: table.path, line: 1)))
         }
         return (entries, issues)
     }
@@ -69,7 +73,23 @@ struct TableRow {
     let row: Table.Row
 
     subscript(_ name: String) -> String? {
-        guard let i = table.column(name), row.values.indices.contains(i) else { return nil }
+        guard let i = table.column(name) else { return nil }
+        return self[position: i]
+    }
+
+    subscript(_ column: ContractColumn) -> String? {
+        guard let i = table.column(column) else { return nil }
+        return self[position: i]
+    }
+
+    func number(_ column: ContractColumn) -> Double? {
+        guard let i = table.column(column), let text = self[position: i] else { return nil }
+        return NumberCell.parse(text, decimalMark: table.decimalMark, storedAsNumber: row.numericColumns.contains(i))
+    }
+
+    /// The trimmed text of the cell at a column position, nil when empty or missing.
+    subscript(position i: Int) -> String? {
+        guard row.values.indices.contains(i) else { return nil }
         let raw = row.values[i]
         // Most cells have no spaces at their ends: skip Foundation's trimming for them.
         guard let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last else { return nil }
@@ -79,11 +99,6 @@ struct TableRow {
         if plain(first), plain(last) { return raw }
         let v = raw.trimmingCharacters(in: .whitespaces)
         return v.isEmpty ? nil : v
-    }
-
-    func number(_ name: String) -> Double? {
-        guard let text = self[name], let i = table.column(name) else { return nil }
-        return NumberCell.parse(text, decimalMark: table.decimalMark, storedAsNumber: row.numericColumns.contains(i))
     }
 
     func location(_ column: String) -> SourceLocation {

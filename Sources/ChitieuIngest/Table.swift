@@ -17,9 +17,20 @@ public struct Table: Sendable {
     /// The sheet the table came from, for workbooks.
     public var sheet: String?
     public var header: [String] { didSet { columns = Table.columnIndex(header) } }
-    public var rows: [Row]
+    /// Every row below the header. A CSV file is parsed again on each use: readers go through
+    /// `forEachRow`, which holds one row at a time.
+    public var rows: [Row] {
+        var all: [Row] = []
+        try? forEachRow { all.append($0) }
+        return all
+    }
+    private var storedRows: [Row]
+    /// The bytes of a CSV file below its header, parsed row by row when read.
+    private var csvBody: CSVBody?
     /// Column positions by normalised name, computed once per header (not once per cell).
-    private var columns: [String: Int]
+    private var columns: [String: Int] { didSet { contract = ContractColumn.allCases.map { columns[$0.rawValue] ?? -1 } } }
+    /// The positions of the contract columns, in the order of `ContractColumn.allCases` (-1: absent).
+    private var contract: [Int] = []
     /// The decimal mark numbers use in this file: "," for CSV saved by Excel on a Vietnamese
     /// system, "." for CSV written by programs, nil for XLSX (numbers are stored as numbers).
     public var decimalMark: Character?
@@ -28,9 +39,26 @@ public struct Table: Sendable {
         self.path = path
         self.sheet = sheet
         self.header = header
-        self.rows = rows
+        self.storedRows = rows
         self.decimalMark = decimalMark
         self.columns = Table.columnIndex(header)
+        self.contract = ContractColumn.allCases.map { columns[$0.rawValue] ?? -1 }
+    }
+
+    init(path: String, header: [String], csv body: CSVBody, decimalMark: Character) {
+        self.init(path: path, sheet: nil, header: header, rows: [], decimalMark: decimalMark)
+        csvBody = body
+    }
+
+    /// Calls `body` with every row that is not blank, in file order.
+    public func forEachRow(_ body: (Row) -> Void) throws(IngestError) {
+        guard let csv = csvBody else {
+            storedRows.forEach(body)
+            return
+        }
+        try CSVParser.forEachRecord(of: csv, path: path) { row in
+            if !row.values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { body(row) }
+        }
     }
 
     /// The index of a column by name, ignoring case, spaces and underscores.
@@ -41,8 +69,13 @@ public struct Table: Sendable {
 
     /// The column names of the plan and result contracts, answered (found or not) without
     /// normalising on every cell.
-    static let contractColumns = ["unit", "indicator", "name", "measure", "comparator", "target", "target_max", "period",
-                                  "direction", "kind", "catalogue", "source", "value", "basis", "status", "verdict"]
+    static let contractColumns = ContractColumn.allCases.map(\.rawValue)
+
+    /// The position of a contract column, found once per table; nil when the header lacks it.
+    public func column(_ name: ContractColumn) -> Int? {
+        let i = contract[name.slot]
+        return i < 0 ? nil : i
+    }
 
     /// Each header cell by its normalised name and, for the common case, by the name as asked.
     private static func columnIndex(_ header: [String]) -> [String: Int] {
@@ -74,6 +107,34 @@ public struct Table: Sendable {
 
     static func key(_ s: String) -> String {
         s.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" }
+    }
+}
+
+/// The columns of the plan and result tables, as named in the README.
+public enum ContractColumn: String, CaseIterable, Sendable {
+    case unit, indicator, name, measure, comparator, target, targetMax = "target_max", period
+    case direction, kind, catalogue, source, value, basis, status, verdict
+
+    /// The case's position in `allCases`.
+    var slot: Int {
+        switch self {
+        case .unit: 0
+        case .indicator: 1
+        case .name: 2
+        case .measure: 3
+        case .comparator: 4
+        case .target: 5
+        case .targetMax: 6
+        case .period: 7
+        case .direction: 8
+        case .kind: 9
+        case .catalogue: 10
+        case .source: 11
+        case .value: 12
+        case .basis: 13
+        case .status: 14
+        case .verdict: 15
+        }
     }
 }
 
@@ -145,20 +206,52 @@ enum CSVParser {
 
     private static func parse(_ data: Data, path: String) throws -> Table {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(IngestError) -> Table in
-            var bytes = raw.bindMemory(to: UInt8.self)
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
-            }
+            let all = raw.bindMemory(to: UInt8.self)
+            let skip = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
+            let bytes = UnsafeBufferPointer(rebasing: all[skip...])
             if let line = firstInvalidUTF8Line(bytes) { throw .invalidEncoding(path: path, line: line) }
             let separator = guessSeparator(bytes)
-            let records = try records(bytes, separator: separator, path: path)
-            guard let header = records.first else { throw .empty(path: path) }
-            let rows = records.dropFirst().filter { !$0.values.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+            // The header is the first record; the rest is parsed when the table is read.
+            var header: Table.Row?
+            var strings = FieldStrings()
+            let end = try records(bytes, from: 0, line: 1, separator: separator, path: path, strings: &strings) { row in
+                header = row
+                return false
+            }
+            guard let header else { throw .empty(path: path) }
+            let body = CSVBody(data: data, start: skip + end.offset, line: end.line, separator: separator)
+            // An unclosed quote is found now, with its line, rather than half-way through reading.
+            if quoteCountIsOdd(UnsafeBufferPointer(rebasing: bytes[end.offset...])) {
+                _ = try records(bytes, from: end.offset, line: end.line, separator: separator, path: path, strings: &strings) { _ in true }
+            }
             // Excel on a Vietnamese system writes ";" between fields and "," as the decimal mark.
             let mark: Character = separator == UInt8(ascii: ";") ? "," : "."
-            return Table(path: path, sheet: nil, header: header.values.map { $0.trimmingCharacters(in: .whitespaces) },
-                         rows: Array(rows), decimalMark: mark)
+            return Table(path: path, header: header.values.map { $0.trimmingCharacters(in: .whitespaces) }, csv: body, decimalMark: mark)
         }
+    }
+
+    static func quoteCountIsOdd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var count = 0
+        for b in bytes where b == UInt8(ascii: "\"") { count += 1 }
+        return count % 2 == 1
+    }
+
+    /// Parses the body of a CSV table, one record at a time.
+    static func forEachRecord(of csv: CSVBody, path: String, _ body: (Table.Row) -> Void) throws(IngestError) {
+        var failure: IngestError?
+        csv.data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[csv.start...])
+            var strings = FieldStrings()
+            do throws(IngestError) {
+                _ = try records(bytes, from: 0, line: csv.line, separator: csv.separator, path: path, strings: &strings) { row in
+                    body(row)
+                    return true
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// The separator used most on the first line: ";", tab or ",".
@@ -189,14 +282,15 @@ enum CSVParser {
         return 1
     }
 
-    static func records(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, path: String) throws(IngestError) -> [Table.Row] {
+    /// Reads records from `offset` on, handing each to `body` until it returns false; returns
+    /// where reading stopped and the line there.
+    static func records(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, line startLine: Int, separator: UInt8, path: String,
+                        strings: inout FieldStrings, _ body: (Table.Row) -> Bool) throws(IngestError) -> (offset: Int, line: Int) {
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriage = UInt8(ascii: "\r")
-        var strings = FieldStrings()
-        var rows: [Table.Row] = []
         var fields: [String] = []
-        var line = 1
-        var recordLine = 1
-        var i = 0
+        var line = startLine
+        var recordLine = startLine
+        var i = offset
         let n = bytes.count
         var escaped: [UInt8] = []
         while i < n {
@@ -236,14 +330,25 @@ enum CSVParser {
             }
             if i < n, bytes[i] == carriage { i += 1 }
             if i < n, bytes[i] == newline { i += 1 }
-            rows.append(Table.Row(line: recordLine, values: fields))
-            fields.removeAll(keepingCapacity: true)
             line += 1
+            let more = body(Table.Row(line: recordLine, values: fields))
+            fields.removeAll(keepingCapacity: true)
             recordLine = line
+            if !more { return (i, line) }
         }
-        if !fields.isEmpty { rows.append(Table.Row(line: recordLine, values: fields)) }
-        return rows
+        if !fields.isEmpty { _ = body(Table.Row(line: recordLine, values: fields)) }
+        return (i, line)
     }
+}
+
+/// The bytes of a CSV table below its header.
+struct CSVBody: @unchecked Sendable {
+    // @unchecked: Data is a value; nothing here is mutated after the table is made.
+    let data: Data
+    /// Where the first row starts in `data`, and its line.
+    let start: Int
+    let line: Int
+    let separator: UInt8
 }
 
 /// Makes field strings, sharing one copy of every short value seen before and normalising

@@ -209,13 +209,28 @@ public struct PipelineRunner {
                 }
             }
         }
-        inputs.plans = readTables(config.plans, into: &inputs.issues) { PlanReader.entries(from: $0) }
-        inputs.results = readTables(config.actuals, into: &inputs.issues) { ActualsReader.results(from: $0) }
+        // Plans and results are read at the same time, each on its own core.
+        let config = self.config
+        let plans = BackgroundWork { () throws(PipelineError) -> ([PlanEntry], [DataIssue]) in
+            var issues: [DataIssue] = []
+            let entries = PipelineRunner.readTables(config.plans, config: config, into: &issues) { PlanReader.entries(from: $0) }
+            return (entries, issues)
+        }
+        var resultIssues: [DataIssue] = []
+        inputs.results = Self.readTables(config.actuals, config: config, into: &resultIssues) { ActualsReader.results(from: $0) }
+        do {
+            let (entries, planIssues) = try plans.wait()
+            inputs.plans = entries
+            inputs.issues += planIssues
+        } catch {
+            inputs.issues.append(DataIssue(.error, error.description))
+        }
+        inputs.issues += resultIssues
         return inputs
     }
 
     /// Reads every table of a list; a file that cannot be read becomes an error and the others go on.
-    func readTables<Row>(_ paths: [String], into issues: inout [DataIssue], _ rows: (Table) -> ([Row], [DataIssue])) -> [Row] {
+    static func readTables<Row>(_ paths: [String], config: PipelineConfig, into issues: inout [DataIssue], _ rows: (Table) -> ([Row], [DataIssue])) -> [Row] {
         var all: [Row] = []
         for table in paths {
             let path = config.resolve(table)
@@ -247,32 +262,58 @@ public struct PipelineRunner {
         }
         var extractedTargets: [[Target]] = Array(repeating: [], count: units.count)
         for (unit, document) in extracted.documents { extractedTargets[unit] += document.targets }
-        let targets: [[Target]] = units.indices.map { u in
-            PlanMerger.merge(extracted: extractedTargets[u], plans: plans[u], catalogue: catalogue).filter { t in
-                // A target for another year, or for six months when the report is annual, is not this report's.
-                guard let p = t.period else { return true }
-                return p.year == config.period.year && (p.span == .year || config.period.isFirstHalf)
+        let period = config.period
+        let catalogue = self.catalogue
+        let targets: [[Target]] = Self.inHalves(units.count) { [extractedTargets, plans] range in
+            range.map { u in
+                PlanMerger.merge(extracted: extractedTargets[u], plans: plans[u], catalogue: catalogue).filter { t in
+                    // A target for another year, or for six months when the report is annual, is not this report's.
+                    guard let p = t.period else { return true }
+                    return p.year == period.year && (p.span == .year || period.isFirstHalf)
+                }
             }
-        }
+        }.flatMap { $0 }
         let (usable, found) = ResultChecks.check(extracted.inputs.results, directory: directory, targets: targets, period: config.period, catalogue: catalogue)
         evaluated.issues += found
         evaluated.results = usable
         let evaluator = Evaluator(catalogue: catalogue, rules: config.rules)
         let half = ReportingPeriod(year: config.period.year, span: .firstHalf)
-        let traits = { (t: Target) in IndicatorTraits.of(t, catalogue: catalogue) }
-        for (u, unit) in units.enumerated() {
-            let mine = usable[u]
-            let (rows, issues) = evaluator.evaluate(unit: unit, targets: targets[u], results: mine, period: config.period, traits: traits)
-            evaluated.evaluations += rows
-            evaluated.issues += issues
-            // An annual report also shows the six-month progress where it was reported.
-            if !config.period.isFirstHalf, mine.contains(where: { $0.period == half }) {
-                evaluated.halfYear += evaluator.evaluate(unit: unit, targets: targets[u], results: mine, period: half, traits: traits)
-                    .evaluations.filter { $0.actual != nil }
+        let traits: @Sendable (Target) -> IndicatorTraits = { IndicatorTraits.of($0, catalogue: catalogue) }
+        // Units are judged independently: two halves on two cores, joined in unit order.
+        let parts = Self.inHalves(units.count) { range in
+            var part: (evaluations: [Evaluation], issues: [DataIssue], halfYear: [Evaluation]) = ([], [], [])
+            for u in range {
+                let mine = usable[u]
+                let (rows, issues) = evaluator.evaluate(unit: units[u], targets: targets[u], results: mine, period: period, traits: traits)
+                part.evaluations += rows
+                part.issues += issues
+                // An annual report also shows the six-month progress where it was reported.
+                if !period.isFirstHalf, mine.contains(where: { $0.period == half }) {
+                    part.halfYear += evaluator.evaluate(unit: units[u], targets: targets[u], results: mine, period: half, traits: traits)
+                        .evaluations.filter { $0.actual != nil }
+                }
             }
+            return part
+        }
+        for part in parts {
+            evaluated.evaluations += part.evaluations
+            evaluated.issues += part.issues
+            evaluated.halfYear += part.halfYear
         }
         evaluated.issues += ResultChecks.missingResults(evaluated.evaluations)
         return evaluated
+    }
+
+    /// `work` on the first and the second half of `0..<count`, the second half on another
+    /// core; the two answers in order.
+    static func inHalves<Part: Sendable>(_ count: Int, _ work: @escaping @Sendable (Range<Int>) -> Part) -> [Part] {
+        guard count >= 64 else { return [work(0..<count)] }
+        let middle = count / 2
+        let second = BackgroundWork { () throws(PipelineError) -> Part in work(middle..<count) }
+        let first = work(0..<middle)
+        // The work cannot fail; a failure here could only be a thread that never ran.
+        guard let rest = try? second.wait() else { return [first, work(middle..<count)] }
+        return [first, rest]
     }
 
     func emit(_ computed: Computed) throws(PipelineError) -> [String] {
@@ -316,7 +357,7 @@ public struct PipelineRunner {
             for (name, text) in tables { try files.write(text: text(), to: name) }
         }
         try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
-        try progress.part("ghi \(tables.count) tệp CSV (song song)") { () throws(PipelineError) in try csv.wait() }
+        try progress.part("ghi \(tables.count) tệp CSV (song song)") { () throws(PipelineError) in _ = try csv.wait() }
         return [files.path(workbookName)] + tables.map { files.path($0.0) }
     }
 }

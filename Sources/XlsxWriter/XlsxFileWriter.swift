@@ -203,34 +203,44 @@ struct SheetWriter {
     private func writeStream(_ stream: RowStream, formats: inout FormatRegistry) throws(XlsxWriterError) {
         var palette: [UnsafeMutablePointer<lxw_format>] = []
         for style in stream.styles { palette.append(try formats.format(for: style)) }
-        for i in 0..<stream.count {
-            let r = stream.firstRow + i
-            let (cells, height) = stream.row(i)
-            if let height {
-                try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(r), min(height, ExcelLimits.rowHeight), nil), "worksheet_set_row", sheet: name, cell: "hàng \(r + 1)")
+        // Long streams are made a chunk ahead on the second core.
+        if stream.count >= 2 * RowPrefetch.chunk {
+            try RowPrefetch(stream).forEach { (i, row) throws(XlsxWriterError) in try writeStreamRow(i, row.cells, row.height, stream: stream, palette: palette) }
+        } else {
+            for i in 0..<stream.count {
+                let (cells, height) = stream.row(i)
+                try writeStreamRow(i, cells, height, stream: stream, palette: palette)
             }
-            for (c, cell) in cells.enumerated() {
-                if let log {
-                    switch cell {
-                    case .text(let s, let style) where !s.isEmpty: log.text(row: r, column: c, style: stream.styles[style], s)
-                    case .number(let n, let style): log.number(row: r, column: c, style: stream.styles[style], n)
-                    default: break
-                    }
-                }
-                let result: lxw_error
+        }
+    }
+
+    private func writeStreamRow(_ i: Int, _ cells: [StreamCell], _ height: Double?, stream: RowStream,
+                                palette: [UnsafeMutablePointer<lxw_format>]) throws(XlsxWriterError) {
+        let r = stream.firstRow + i
+        if let height {
+            try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(r), min(height, ExcelLimits.rowHeight), nil), "worksheet_set_row", sheet: name, cell: "hàng \(r + 1)")
+        }
+        for (c, cell) in cells.enumerated() {
+            if let log {
                 switch cell {
-                case .text(let s, let style):
-                    result = s.isEmpty ? worksheet_write_blank(worksheet, lxw_row_t(r), lxw_col_t(c), palette[style])
-                                       : worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), ExcelLimits.clip(s), palette[style])
-                case .number(let n, let style):
-                    result = n.isFinite ? worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), n, palette[style])
-                                        : worksheet_write_blank(worksheet, lxw_row_t(r), lxw_col_t(c), palette[style])
-                case .empty:
-                    continue
+                case .text(let s, let style) where !s.isEmpty: log.text(row: r, column: c, style: stream.styles[style], s)
+                case .number(let n, let style): log.number(row: r, column: c, style: stream.styles[style], n)
+                default: break
                 }
-                if result != LXW_NO_ERROR {
-                    try XlsxWriterError.check(result, "ghi ô", sheet: name, cell: CellReference(row: r, column: c).description)
-                }
+            }
+            let result: lxw_error
+            switch cell {
+            case .text(let s, let style):
+                result = s.isEmpty ? worksheet_write_blank(worksheet, lxw_row_t(r), lxw_col_t(c), palette[style])
+                                   : worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), ExcelLimits.clip(s), palette[style])
+            case .number(let n, let style):
+                result = n.isFinite ? worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), n, palette[style])
+                                    : worksheet_write_blank(worksheet, lxw_row_t(r), lxw_col_t(c), palette[style])
+            case .empty:
+                continue
+            }
+            if result != LXW_NO_ERROR {
+                try XlsxWriterError.check(result, "ghi ô", sheet: name, cell: CellReference(row: r, column: c).description)
             }
         }
     }

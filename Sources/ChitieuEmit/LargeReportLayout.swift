@@ -226,6 +226,48 @@ extension WorkbookLayout {
         return lines
     }
 
+    // MARK: Kiểm tra dữ liệu, streamed
+
+    /// Above this many issues the data-check sheet is written as a stream with set widths.
+    static let streamedIssues = 2_000
+
+    /// Every issue, errors and warnings first (as found), then notes; a national run has tens
+    /// of thousands of notes (targets without a result), all kept here and in issues.csv.
+    func streamedIssuesSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
+        let header = ["STT", "Mức độ", "Tệp", "Dòng", "Ô", "Nội dung"]
+        let issues = content.issues.filter { $0.severity != .note } + content.issues.filter { $0.severity == .note }
+        var sheet = Worksheet(name: name)
+        let headerRow = 9
+        writeTitles(&sheet, content, columns: header.count,
+                    subtitle: "Kiểm tra dữ liệu đầu vào: \(issues.count) mục, lỗi và cảnh báo trước, ghi chú sau", unitLine: "")
+        writeHeader(&sheet, row: headerRow, header)
+        let widths: [Int: Double] = [0: 7, 1: 10, 2: 22, 3: 7, 4: 8, 5: 70]
+        sheet.columnWidths = widths
+        let palette = StreamPalette()
+        let heights = LineHeights(measurer: measurer, font: Styles.font)
+        let paths = Dictionary(Set(issues.compactMap { $0.location?.file }).map { ($0, Self.breakablePath(content.displayPath($0))) },
+                               uniquingKeysWith: { a, _ in a })
+        let pathLines = heights.lines(for: paths.values, columnWidth: widths[2]!)
+        let messageWidth = ExcelUnits.points(columnWidth: widths[5]!) - ExcelUnits.cellPadding
+        let measurer = self.measurer
+        let font = Styles.font
+        sheet.stream = RowStream(firstRow: headerRow + 1, count: issues.count, styles: palette.styles) { i in
+            let issue = issues[i]
+            let level = switch issue.severity { case .error: "Lỗi"; case .warning: "Cảnh báo"; case .note: "Ghi chú" }
+            let path = issue.location.flatMap { paths[$0.file] } ?? ""
+            let message = content.displayText(issue.message)
+            let cells: [StreamCell] = [
+                .number(Double(i + 1), style: palette.centered), .text(level, style: palette.centered), .text(path, style: palette.wrapped),
+                issue.location.map { .number(Double($0.line), style: palette.centered) } ?? .text("", style: palette.plain),
+                .text(issue.location?.cell ?? "", style: palette.plain), .text(message, style: palette.wrapped),
+            ]
+            let lines = max(pathLines[path] ?? 1, TextWrapper.lineCount(message, font: font, width: messageWidth, measurer: measurer))
+            return (cells, heights.height(lines: lines))
+        }
+        finishStreamed(&sheet, content, headerRow: headerRow, columns: header.count, printed: header.count, rows: issues.count, statusColumns: [])
+        return sheet
+    }
+
     // MARK: Pieces
 
     /// Ranked units first, by rank; then the unranked in their order.

@@ -470,6 +470,7 @@ public struct WorkbookLayout {
     }
 
     func issuesSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
+        if content.issues.count > Self.streamedIssues { return streamedIssuesSheet(content, name: name) }
         let header = ["STT", "Mức độ", "Tệp", "Dòng", "Ô", "Nội dung"]
         let rows = content.issues.enumerated().map { i, issue -> Row in
             let level = switch issue.severity { case .error: "Lỗi"; case .warning: "Cảnh báo"; case .note: "Ghi chú" }

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from Debian packages.
@@ -43,6 +44,7 @@ let package = Package(
         .target(name: "ChitieuIngest", dependencies: [
             "ChitieuModel", "XlsxReader", "Spreadsheet",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "ChitieuExtract", dependencies: ["ChitieuModel"]),
         .target(name: "ChitieuEvaluate", dependencies: ["ChitieuModel"]),

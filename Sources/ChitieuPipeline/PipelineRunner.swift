@@ -104,9 +104,12 @@ public struct PipelineRunner {
             let units = evaluated.directory.units
             let builder = ComparisonBuilder(catalogue: catalogue)
             var computed = Computed(evaluated: evaluated)
+            // Scores and comparison read the same evaluations and nothing else: one on each core.
+            let scorer = Scorer(scheme: config.scoring, catalogue: catalogue)
+            let scores = BackgroundWork { () throws(PipelineError) -> [UnitSummary] in scorer.summaries(units: units, evaluations: evaluated.evaluations) }
             computed.comparison = builder.rows(units: units, evaluations: evaluated.evaluations, results: evaluated.results, period: config.period)
             computed.statistics = builder.statistics(computed.comparison)
-            computed.summaries = Scorer(scheme: config.scoring, catalogue: catalogue).summaries(units: units, evaluations: evaluated.evaluations)
+            computed.summaries = (try? scores.wait()) ?? scorer.summaries(units: units, evaluations: evaluated.evaluations)
             let ranked = computed.summaries.reduce(0) { $0 + ($1.rank == nil ? 0 : 1) }
             return (computed, "\(computed.comparison.count) chỉ tiêu so sánh được, \(ranked) đơn vị được xếp hạng")
         }
@@ -330,9 +333,9 @@ public struct PipelineRunner {
         content.halfYear = computed.evaluated.halfYear
         for (unit, declared) in zip(units, config.units) { content.groups[unit] = declared.group }
         content.baseDirectory = URL(fileURLWithPath: config.path).standardizedFileURL.deletingLastPathComponent().path
-        content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: SHA256.hex(ofFile: $0.document.path), unit: units[$0.unit], metadata: $0.document.metadata) }
-            + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: SHA256.hex(ofFile: $0)) }
-            + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: SHA256.hex(ofFile: $0)) }
+        content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: FileDigest.sha256(ofFile: $0.document.path), unit: units[$0.unit], metadata: $0.document.metadata) }
+            + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: FileDigest.sha256(ofFile: $0)) }
+            + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: FileDigest.sha256(ofFile: $0)) }
         let workbook: Workbook
         do {
             workbook = try progress.part("bố cục sổ tính") { () throws(SheetNameError) -> Workbook in

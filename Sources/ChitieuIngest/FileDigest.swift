@@ -1,0 +1,31 @@
+import Crypto
+import Foundation
+
+/// SHA-256 of input files (swift-crypto), printed in the report's list of sources so that a
+/// reader can tell which version of each file the figures come from.
+public enum FileDigest {
+    /// The digest as 64 lower-case hex digits.
+    public static func sha256(_ data: Data) -> String {
+        hex(SHA256.hash(data: data))
+    }
+
+    /// The digest of a file read in 1 MB pieces, or nil when it cannot be read.
+    public static func sha256(ofFile path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while true {
+            guard let piece = try? handle.read(upToCount: 1 << 20) else { return nil }
+            if piece.isEmpty { break }
+            hasher.update(data: piece)
+        }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
+            let s = String(byte, radix: 16)
+            return byte < 16 ? "0" + s : s
+        }.joined()
+    }
+}

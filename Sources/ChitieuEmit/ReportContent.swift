@@ -99,10 +99,31 @@ public struct ReportContent: Sendable {
         return (Array(repeating: "..", count: up) + parts[common...]).joined(separator: "/")
     }
 
-    /// Text with every absolute path in it replaced by its printable form (`displayPath`).
+    /// Text with every absolute path in it replaced by its printable form (`displayPath`): a
+    /// "/" at the start or after a space, a quote or a parenthesis begins a path, which runs to
+    /// the next space, quote, comma, semicolon or parenthesis.
     public func displayText(_ text: String) -> String {
-        guard text.contains("/") else { return text }
-        return text.replacing(/(^|[\s"'“(])(\/[^\s"'“”,;()]+)/) { $0.output.1 + displayPath(String($0.output.2)) }
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return text }
+        let opens: Set<Character> = [" ", "\t", "\n", "\"", "'", "“", "("]
+        let ends: Set<Character> = [" ", "\t", "\n", "\"", "'", "“", "”", ",", ";", "(", ")"]
+        var out = ""
+        var previous: Character? = nil
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "/", previous == nil || opens.contains(previous!) {
+                var j = text.index(after: i)
+                while j < text.endIndex, !ends.contains(text[j]) { j = text.index(after: j) }
+                out += displayPath(String(text[i..<j]))
+                previous = text[text.index(before: j)]
+                i = j
+                continue
+            }
+            out.append(c)
+            previous = c
+            i = text.index(after: i)
+        }
+        return out
     }
 
     /// "Hà Giang, ngày 05 tháng 01 năm 2025": days below 10 and months 1-2 take a leading zero

@@ -1,3 +1,4 @@
+import Foundation
 import ChitieuModel
 import Spreadsheet
 
@@ -5,7 +6,7 @@ import Spreadsheet
 /// reporting body top left, the national title top right, title and period centred, "Đơn vị
 /// tính", the place-date line in italics, signature blocks; Times New Roman, A4 landscape, one
 /// page wide, header rows repeated, page numbers; columns and rows sized from measured text.
-public struct WorkbookLayout {
+public struct WorkbookLayout: Sendable {
     public let measurer: any TextMeasuring
 
     public init(measurer: any TextMeasuring) {
@@ -53,32 +54,70 @@ public struct WorkbookLayout {
                 for unit in members[group]! { unitSheetNames[unit] = name }
             }
         }
-        var references = References(content)
-        try workbook.append(summarySheet(content, name: summaryName, unitSheets: unitSheetNames))
-        try workbook.append(scale.sideBySide ? comparisonSheet(content, name: SheetName("So sánh"))
-                                             : longComparisonSheet(content, name: SheetName("So sánh")))
-        try workbook.append(chartSheet(content, name: SheetName("Biểu đồ")))
-        if scale.sheetPerUnit {
-            for unit in content.units {
-                try workbook.append(unitSheet(content, unit: unit, name: unitSheetNames[unit]!, summary: summaryName, references: &references))
-            }
-        } else {
-            for (group, units, name) in groupSheets {
-                try workbook.append(groupSheet(content, group: group, units: units, name: name, summary: summaryName))
-            }
-            try workbook.append(detailSheet(content, name: SheetName("Chi tiết")))
-        }
-        try workbook.append(statisticsSheet(content, name: SheetName("Thống kê")))
-        try workbook.append(scale.sheetPerUnit ? scoringSheet(content, name: SheetName("Chấm điểm"))
-                                               : unitScoresSheet(content, name: SheetName("Chấm điểm")))
-        try workbook.append(scale.sideBySide ? movementsSheet(content, name: SheetName("Phong trào"))
-                                             : movementsByUnitSheet(content, name: SheetName("Phong trào")))
-        try workbook.append(sourcesSheet(content, name: SheetName("Nguồn"), references: references))
-        try workbook.append(issuesSheet(content, name: SheetName("Kiểm tra dữ liệu")))
+        // The sheets are independent but for the numbered references, which the unit sheets
+        // hand on to "Nguồn": those go together in one job. The jobs share the two cores.
+        let names = try (comparison: SheetName("So sánh"), charts: SheetName("Biểu đồ"), detail: SheetName("Chi tiết"),
+                         statistics: SheetName("Thống kê"), scoring: SheetName("Chấm điểm"), movements: SheetName("Phong trào"),
+                         sources: SheetName("Nguồn"), issues: SheetName("Kiểm tra dữ liệu"))
+        let unitNames = unitSheetNames
+        let groups = groupSheets
+        let jobs: [@Sendable () -> [Worksheet]] = [
+            { [summarySheet(content, name: summaryName, unitSheets: unitNames)] },
+            { [scale.sideBySide ? comparisonSheet(content, name: names.comparison) : longComparisonSheet(content, name: names.comparison)] },
+            { [chartSheet(content, name: names.charts)] },
+            {
+                var references = References(content)
+                var sheets: [Worksheet] = []
+                if scale.sheetPerUnit {
+                    for unit in content.units {
+                        sheets.append(unitSheet(content, unit: unit, name: unitNames[unit]!, summary: summaryName, references: &references))
+                    }
+                } else {
+                    for (group, units, name) in groups {
+                        sheets.append(groupSheet(content, group: group, units: units, name: name, summary: summaryName))
+                    }
+                    sheets.append(detailSheet(content, name: names.detail))
+                }
+                return sheets + [sourcesSheet(content, name: names.sources, references: references)]
+            },
+            { [statisticsSheet(content, name: names.statistics)] },
+            { [scale.sheetPerUnit ? scoringSheet(content, name: names.scoring) : unitScoresSheet(content, name: names.scoring)] },
+            { [scale.sideBySide ? movementsSheet(content, name: names.movements) : movementsByUnitSheet(content, name: names.movements)] },
+            { [issuesSheet(content, name: names.issues)] },
+        ]
+        let done = SheetsByJob(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { done.set($0, jobs[$0]()) }
+        var sheets = done.all
+        // "Nguồn" closes the unit job but stands after "Phong trào" in the book.
+        let sources = sheets[3].removeLast()
+        for sheet in sheets[0...6].joined() { try workbook.append(sheet) }
+        try workbook.append(sources)
+        for sheet in sheets[7] { try workbook.append(sheet) }
         return workbook
     }
 
     typealias Row = [(CellValue, CellStyle)]
+
+    /// The sheets each job made, collected from the threads that made them.
+    final class SheetsByJob: @unchecked Sendable {
+        // @unchecked: every access to `sheets` holds `lock`.
+        private let lock = NSLock()
+        private var sheets: [[Worksheet]]
+
+        init(count: Int) { sheets = Array(repeating: [], count: count) }
+
+        func set(_ job: Int, _ made: [Worksheet]) {
+            lock.lock()
+            sheets[job] = made
+            lock.unlock()
+        }
+
+        var all: [[Worksheet]] {
+            lock.lock()
+            defer { lock.unlock() }
+            return sheets
+        }
+    }
 
     // MARK: Sheets
 

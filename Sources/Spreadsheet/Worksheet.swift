@@ -78,6 +78,8 @@ public struct Worksheet: Sendable {
 
     /// Cells in writing order (row by row), the last write to a cell winning.
     public var cellsInRowOrder: [Cell] {
+        // Most sheets are written row by row, each cell once: nothing to sort.
+        if zip(cells, cells.dropFirst()).allSatisfy({ $0.reference < $1.reference }) { return cells }
         var latest: [CellReference: Cell] = [:]
         for cell in cells { latest[cell.reference] = cell }
         return latest.values.sorted { $0.reference < $1.reference }

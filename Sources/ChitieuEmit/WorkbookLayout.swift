@@ -61,38 +61,38 @@ public struct WorkbookLayout: Sendable {
                          sources: SheetName("Nguồn"), issues: SheetName("Kiểm tra dữ liệu"))
         let unitNames = unitSheetNames
         let groups = groupSheets
-        let jobs: [@Sendable () -> [Worksheet]] = [
+        let references = scale.sheetPerUnit ? allReferences(content) : References(content)
+        var jobs: [@Sendable () -> [Worksheet]] = [
             { [summarySheet(content, name: summaryName, unitSheets: unitNames)] },
             { [scale.sideBySide ? comparisonSheet(content, name: names.comparison) : longComparisonSheet(content, name: names.comparison)] },
             { [chartSheet(content, name: names.charts)] },
-            {
-                var references = References(content)
-                var sheets: [Worksheet] = []
-                if scale.sheetPerUnit {
-                    for unit in content.units {
-                        sheets.append(unitSheet(content, unit: unit, name: unitNames[unit]!, summary: summaryName, references: &references))
-                    }
-                } else {
-                    for (group, units, name) in groups {
-                        sheets.append(groupSheet(content, group: group, units: units, name: name, summary: summaryName))
-                    }
-                    sheets.append(detailSheet(content, name: names.detail))
-                }
-                return sheets + [sourcesSheet(content, name: names.sources, references: references)]
-            },
             { [statisticsSheet(content, name: names.statistics)] },
             { [scale.sheetPerUnit ? scoringSheet(content, name: names.scoring) : unitScoresSheet(content, name: names.scoring)] },
             { [scale.sideBySide ? movementsSheet(content, name: names.movements) : movementsByUnitSheet(content, name: names.movements)] },
+            { [sourcesSheet(content, name: names.sources, references: references)] },
             { [issuesSheet(content, name: names.issues)] },
         ]
+        // Then one job per unit or group sheet, in the book's order after "Biểu đồ".
+        if scale.sheetPerUnit {
+            for unit in content.units {
+                jobs.append {
+                    var cited = references
+                    return [unitSheet(content, unit: unit, name: unitNames[unit]!, summary: summaryName, references: &cited)]
+                }
+            }
+        } else {
+            for (group, units, name) in groups {
+                jobs.append { [groupSheet(content, group: group, units: units, name: name, summary: summaryName)] }
+            }
+            jobs.append { [detailSheet(content, name: names.detail)] }
+        }
         let done = SheetsByJob(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { done.set($0, jobs[$0]()) }
-        var sheets = done.all
-        // "Nguồn" closes the unit job but stands after "Phong trào" in the book.
-        let sources = sheets[3].removeLast()
-        for sheet in sheets[0...6].joined() { try workbook.append(sheet) }
-        try workbook.append(sources)
-        for sheet in sheets[7] { try workbook.append(sheet) }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { [jobs] in done.set($0, jobs[$0]()) }
+        let sheets = done.all
+        // Book order: Tổng hợp, So sánh, Biểu đồ, the unit or group sheets, then the rest.
+        for sheet in sheets[0...2].joined() { try workbook.append(sheet) }
+        for sheet in sheets[8...].joined() { try workbook.append(sheet) }
+        for sheet in sheets[3...7].joined() { try workbook.append(sheet) }
         return workbook
     }
 
@@ -168,6 +168,39 @@ public struct WorkbookLayout: Sendable {
         return sheet
     }
 
+    static let quoteKind = "Lời văn chỉ tiêu"
+    static let sourceKind = "Nguồn số liệu"
+
+    /// What a unit's row cites on "Nguồn": the target's exact words (with the document, its
+    /// number on Nguồn, and every correction) and the source of the result, if any.
+    func citations(_ content: ReportContent, _ e: Evaluation, documents: [String: DirectiveDocument],
+                   references: References) -> (quote: String, source: String?) {
+        let t = e.target
+        let doc = t.location.flatMap { documents[$0.file] }
+        let named = [doc?.metadata.type, doc?.metadata.number.map { "số " + $0 }].compactMap { $0 }.joined(separator: " ")
+        let input = doc.flatMap { references.inputNumber(path: $0.path) }
+        let corrected = t.provenance.count > 1 ? "\nĐiều chỉnh: " + t.provenance.dropFirst().joined(separator: "; ") : ""
+        let quote = (named.isEmpty ? "" : named + (input.map { " [\($0)]" } ?? "") + ": ") + "“" + t.text + "”" + corrected
+        let source = e.actual?.source.flatMap { $0.isEmpty ? nil : content.displayText($0) }
+        return ("\(t.name): " + quote, source)
+    }
+
+    /// The references of every unit sheet, numbered in the order the sheets cite them, so that
+    /// the sheets themselves can be made in any order.
+    func allReferences(_ content: ReportContent) -> References {
+        var references = References(content)
+        let documents = Dictionary(content.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let byUnit = Dictionary(grouping: content.evaluations, by: \.unit)
+        for unit in content.units {
+            for e in byUnit[unit] ?? [] {
+                let (quote, source) = citations(content, e, documents: documents, references: references)
+                _ = references.add(kind: Self.quoteKind, unit: unit, text: quote)
+                if let source { _ = references.add(kind: Self.sourceKind, unit: unit, text: source) }
+            }
+        }
+        return references
+    }
+
     func unitSheet(_ content: ReportContent, unit: ReportingUnit, name: SheetName, summary: SheetName, references: inout References) -> Worksheet {
         let halfYear = content.period.isFirstHalf
         let evaluations = content.evaluations.filter { $0.unit == unit }
@@ -195,15 +228,10 @@ public struct WorkbookLayout: Sendable {
             row.append((.text(e.status.vietnamese), Styles.statusPlain))
             row.append((.text(e.actual?.verdict ?? ""), Styles.centeredWrapped))
             // The exact words and the source go to "Nguồn" under a number; the row keeps the number.
-            let doc = t.location.flatMap { documents[$0.file] }
-            let named = [doc?.metadata.type, doc?.metadata.number.map { "số " + $0 }].compactMap { $0 }.joined(separator: " ")
-            let input = doc.flatMap { references.inputNumber(path: $0.path) }
-            let corrected = t.provenance.count > 1 ? "\nĐiều chỉnh: " + t.provenance.dropFirst().joined(separator: "; ") : ""
-            let quote = (named.isEmpty ? "" : named + (input.map { " [\($0)]" } ?? "") + ": ") + "“" + t.text + "”" + corrected
-            let n = references.add(kind: "Lời văn chỉ tiêu", unit: unit, text: "\(t.name): " + quote)
-            row.append((.text("[\(n)]"), Styles.centered))
-            if let source = e.actual?.source, !source.isEmpty {
-                row.append((.text("[\(references.add(kind: "Nguồn số liệu", unit: unit, text: content.displayText(source)))]"), Styles.centered))
+            let (quote, source) = citations(content, e, documents: documents, references: references)
+            row.append((.text("[\(references.add(kind: Self.quoteKind, unit: unit, text: quote))]"), Styles.centered))
+            if let source {
+                row.append((.text("[\(references.add(kind: Self.sourceKind, unit: unit, text: source))]"), Styles.centered))
             } else {
                 row.append((.text(""), Styles.cell))
             }

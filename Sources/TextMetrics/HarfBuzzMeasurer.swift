@@ -78,7 +78,8 @@ public final class HarfBuzzMeasurer: TextMeasuring, @unchecked Sendable {
         // Widths scale with the size: remember them per point, for the same words and names
         // measured again and again in national tables.
         let key = CacheKey(text: text, style: style)
-        if let known = cache.withLock({ $0[key] }) { return known * font.size }
+        let shard = cache[Int(UInt(bitPattern: key.hashValue) % UInt(cache.count))]
+        if let known = shard.withLock({ $0[key] }) { return known * font.size }
         let face = switch style {
         case 0: regular
         case 1: bold
@@ -86,8 +87,8 @@ public final class HarfBuzzMeasurer: TextMeasuring, @unchecked Sendable {
         default: boldItalic
         }
         let perPoint = shape(text, face: face)
-        cache.withLock { cache in
-            if cache.count >= 200_000 { cache.removeAll(keepingCapacity: true) }
+        shard.withLock { cache in
+            if cache.count >= 20_000 { cache.removeAll(keepingCapacity: true) }
             cache[key] = perPoint
         }
         return perPoint * font.size
@@ -98,7 +99,8 @@ public final class HarfBuzzMeasurer: TextMeasuring, @unchecked Sendable {
         let style: Int
     }
 
-    private let cache = LockedDictionary<CacheKey, Double>()
+    /// Sixteen shards, each behind its own lock, so that layout threads rarely wait for each other.
+    private let cache = (0..<16).map { _ in LockedDictionary<CacheKey, Double>() }
 
     /// The advance width of `text` at a size of one point.
     private func shape(_ text: String, face: LoadedFont) -> Double {

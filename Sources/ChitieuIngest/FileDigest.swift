@@ -14,10 +14,13 @@ public enum FileDigest {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var hasher = SHA256()
-        while true {
-            guard let piece = try? handle.read(upToCount: 1 << 20) else { return nil }
-            if piece.isEmpty { break }
-            hasher.update(data: piece)
+        do {
+            // read(upToCount:) gives nil or no bytes at the end of the file.
+            while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
+                hasher.update(data: piece)
+            }
+        } catch {
+            return nil
         }
         return hex(hasher.finalize())
     }

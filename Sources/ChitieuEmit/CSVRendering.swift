@@ -8,8 +8,8 @@ public enum CSVRendering {
     public static let byteOrderMark = "\u{FEFF}"
 
     /// A table as a file: the byte order mark, then the table.
-    public static func file(header: [String], rows: [[String]]) -> String {
-        byteOrderMark + table(header: header, rows: rows)
+    public static func file(header: [String], rows: [[String]]) -> CSVTable {
+        CSVTable(header: header, count: rows.count) { rows[$0] }
     }
 
     /// One field. Text that a spreadsheet would run as a formula ("=", "+", "-", "@") gets a
@@ -56,11 +56,14 @@ public enum CSVRendering {
     }
 
     /// `evaluation.csv`: one row per unit × indicator × period.
-    public static func evaluation(_ evaluations: [Evaluation]) -> String {
+    public static func evaluation(_ evaluations: [Evaluation]) -> CSVTable {
         let header = ["unit", "indicator", "name", "period", "comparator", "target", "target_max", "measure", "actual",
                       "actual_measure", "completion_pct", "status", "basis", "estimate", "unit_verdict", "target_text",
                       "target_location", "actual_source", "actual_location", "explanation"]
-        let rows = evaluations.map { e -> [String] in
+        // Rows are made as the file is written: a national run has 400,000 of them.
+        return CSVTable(header: header, count: evaluations.count) { i -> [String] in
+            let e = evaluations[i]
+            return
             [field(e.unit.code), field(e.indicator), field(e.target.name), e.period.description, e.target.comparator.rawValue,
              number(e.target.value), number(e.target.valueMax), field(e.target.unit.symbol),
              number(e.actual?.value), field(e.actual?.measure.symbol ?? ""), number(e.completion, decimals: 2),
@@ -68,11 +71,10 @@ public enum CSVRendering {
              field(e.actual?.verdict ?? ""), field(e.target.text), field(e.target.location?.description ?? ""),
              field(e.actual?.source ?? ""), field(e.actual?.location?.description ?? ""), field(e.explanation)]
         }
-        return file(header: header, rows: rows)
     }
 
     /// `comparison.csv`: one row per shared indicator, each unit's target, result, completion and ranks side by side.
-    public static func comparison(_ rows: [ComparisonRow], units: [ReportingUnit]) -> String {
+    public static func comparison(_ rows: [ComparisonRow], units: [ReportingUnit]) -> CSVTable {
         var header = ["indicator", "name", "sector", "measure", "direction"]
         for u in units { header += ["\(u.code)_target", "\(u.code)_result", "\(u.code)_completion_pct", "\(u.code)_status", "\(u.code)_rank_completion", "\(u.code)_rank_result"] }
         let lines = rows.map { row -> [String] in
@@ -89,7 +91,7 @@ public enum CSVRendering {
     }
 
     /// `summary.csv`: per unit, the counts, the share achieved, the mean completion, the score and the rank.
-    public static func summary(_ summaries: [UnitSummary]) -> String {
+    public static func summary(_ summaries: [UnitSummary]) -> CSVTable {
         let header = ["unit", "name", "targets", "evaluated", "exceeded", "met", "not_met", "no_data", "not_evaluable", "on_track", "behind",
                       "share_achieved_pct", "mean_completion_pct", "points", "max_points", "score", "rank", "tie_break"]
         let rows = summaries.map { s -> [String] in
@@ -101,16 +103,18 @@ public enum CSVRendering {
     }
 
     /// `scoring.csv`: how each unit's points were made, target by target.
-    public static func scoring(_ summaries: [UnitSummary]) -> String {
+    public static func scoring(_ summaries: [UnitSummary]) -> CSVTable {
         let header = ["unit", "indicator", "name", "status", "weight", "points", "max_points", "rule"]
-        let rows = summaries.flatMap { s in
-            s.lines.map { l in [field(s.unit.code), field(l.indicator), field(l.name), l.status.rawValue, number(l.weight), number(l.points, decimals: 2), number(l.maximum, decimals: 2), field(l.rule)] }
+        let lines = summaries.indices.flatMap { s in summaries[s].lines.indices.map { (s, $0) } }
+        return CSVTable(header: header, count: lines.count) { i in
+            let s = summaries[lines[i].0]
+            let l = s.lines[lines[i].1]
+            return [field(s.unit.code), field(l.indicator), field(l.name), l.status.rawValue, number(l.weight), number(l.points, decimals: 2), number(l.maximum, decimals: 2), field(l.rule)]
         }
-        return file(header: header, rows: rows)
     }
 
     /// `statistics.csv`: per indicator across units.
-    public static func statistics(_ stats: [IndicatorStatistics]) -> String {
+    public static func statistics(_ stats: [IndicatorStatistics]) -> CSVTable {
         var header = ["indicator", "name", "measure"]
         for what in ["completion", "result"] {
             header += ["count", "min", "median", "mean", "max", "sd"].map { "\(what)_\($0)" }
@@ -128,7 +132,7 @@ public enum CSVRendering {
     }
 
     /// `movements.csv`: which unit's directive joins which national movement.
-    public static func movements(_ unitDocuments: [(ReportingUnit, [DirectiveDocument])]) -> String {
+    public static func movements(_ unitDocuments: [(ReportingUnit, [DirectiveDocument])]) -> CSVTable {
         let header = ["unit", "name", "movement", "movement_name", "document"]
         var rows: [[String]] = []
         for (unit, documents) in unitDocuments {
@@ -142,11 +146,38 @@ public enum CSVRendering {
     }
 
     /// `issues.csv`: the data-quality table.
-    public static func issues(_ issues: [DataIssue]) -> String {
+    public static func issues(_ issues: [DataIssue]) -> CSVTable {
         let header = ["severity", "file", "line", "cell", "message"]
         let rows = issues.map { i in
             [i.severity.rawValue, field(i.location?.file ?? ""), i.location.map { String($0.line) } ?? "", field(i.location?.cell ?? ""), field(i.message)]
         }
         return file(header: header, rows: rows)
+    }
+}
+
+/// A CSV table whose rows are made when it is written, one at a time.
+public struct CSVTable: Sendable {
+    public let header: [String]
+    public let count: Int
+    /// Row `i`, each field already quoted as needed (`CSVRendering.field`).
+    public let row: @Sendable (Int) -> [String]
+
+    public init(header: [String], count: Int, row: @escaping @Sendable (Int) -> [String]) {
+        self.header = header
+        self.count = count
+        self.row = row
+    }
+
+    /// Every line, header first, each ending in a newline; the byte order mark is the file's.
+    public func forEachLine(_ body: (String) throws -> Void) rethrows {
+        try body(header.map(CSVRendering.field).joined(separator: ",") + "\n")
+        for i in 0..<count { try body(row(i).joined(separator: ",") + "\n") }
+    }
+
+    /// The whole file as text, byte order mark included.
+    public var text: String {
+        var out = CSVRendering.byteOrderMark
+        forEachLine { out += $0 }
+        return out
     }
 }

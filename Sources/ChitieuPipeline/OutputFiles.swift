@@ -1,3 +1,4 @@
+import ChitieuEmit
 import Foundation
 import Spreadsheet
 import TextMetrics
@@ -49,6 +50,35 @@ public struct OutputFiles: Sendable {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
+            throw .output(path: target, message: "không ghi được (\(error.localizedDescription))")
+        }
+    }
+
+    /// Writes a CSV table line by line (UTF-8 with a byte order mark, so that Excel shows the
+    /// accents) through a temporary file renamed into place; the table is never held as text.
+    public func write(csv table: CSVTable, to name: String) throws(PipelineError) {
+        let target = path(name)
+        try guardInput(target)
+        let temporary = (directory as NSString).appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).partial")
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw .output(path: target, message: "không tạo được tệp tạm để ghi")
+        }
+        do {
+            var buffer = Data(CSVRendering.byteOrderMark.utf8)
+            buffer.reserveCapacity(1 << 20)
+            try table.forEachLine { line in
+                buffer.append(contentsOf: line.utf8)
+                if buffer.count >= 1 << 20 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: buffer)
+            try handle.close()
+            guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
             throw .output(path: target, message: "không ghi được (\(error.localizedDescription))")
         }
     }

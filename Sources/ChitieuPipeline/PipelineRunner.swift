@@ -67,10 +67,12 @@ public struct PipelineRunner {
         var comparison: [ComparisonRow] = []
         var statistics: [IndicatorStatistics] = []
 
+        /// The usable results counted before they were let go (emit needs only the evaluations).
+        var resultCount = 0
+
         var units: [ReportingUnit] { evaluated.directory.units }
         var evaluations: [Evaluation] { evaluated.evaluations }
         var issues: [DataIssue] { evaluated.issues }
-        var resultCount: Int { evaluated.results.reduce(0) { $0 + $1.count } }
     }
 
     // MARK: The stages, in order
@@ -110,6 +112,9 @@ public struct PipelineRunner {
             computed.comparison = builder.rows(units: units, evaluations: evaluated.evaluations, results: evaluated.results, period: config.period)
             computed.statistics = builder.statistics(computed.comparison)
             computed.summaries = (try? scores.wait()) ?? scorer.summaries(units: units, evaluations: evaluated.evaluations)
+            // The results live on in the evaluations that use them; the lists are no longer needed.
+            computed.resultCount = evaluated.results.reduce(0) { $0 + $1.count }
+            computed.evaluated.results = []
             let ranked = computed.summaries.reduce(0) { $0 + ($1.rank == nil ? 0 : 1) }
             return (computed, "\(computed.comparison.count) chỉ tiêu so sánh được, \(ranked) đơn vị được xếp hạng")
         }
@@ -345,7 +350,7 @@ public struct PipelineRunner {
             throw .stage(name: "Xuất báo cáo", message: error.description)
         }
         let workbookName = "bao-cao-\(config.period).xlsx"
-        let tables: [(String, @Sendable () -> String)] = [
+        let tables: [(String, @Sendable () -> CSVTable)] = [
             ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations) }),
             ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units) }),
             ("summary.csv", { CSVRendering.summary(computed.summaries) }),
@@ -357,7 +362,7 @@ public struct PipelineRunner {
         // The CSV files are made on a second thread while the workbook is written: the two share
         // nothing but the computed results, which neither changes.
         let csv = BackgroundWork { () throws(PipelineError) in
-            for (name, text) in tables { try files.write(text: text(), to: name) }
+            for (name, table) in tables { try files.write(csv: table(), to: name) }
         }
         try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
         try progress.part("ghi \(tables.count) tệp CSV (song song)") { () throws(PipelineError) in _ = try csv.wait() }

@@ -182,7 +182,12 @@ struct PrintSizeTests {
         defer { dir.remove() }
         try ReportWorkbookTests.runSample(pipeline, into: dir)
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path("out")).first { $0.hasSuffix(".xlsx") })
-        let document = try XlsxDocument(url: dir.url.appendingPathComponent("out/\(name)"))
+        try Self.checkPrint(XlsxDocument(url: dir.url.appendingPathComponent("out/\(name)")))
+    }
+
+    /// Every sheet of `document`, printed one page wide on A4 landscape: body text at 10 pt or
+    /// more, every text of rows 1-4 whole (or wrapped in a row tall enough), no absolute path.
+    static func checkPrint(_ document: XlsxDocument) throws {
         let styles = try document.styles()
         let measurer = try HarfBuzzMeasurer()
         let areas = try Self.printAreas(document)

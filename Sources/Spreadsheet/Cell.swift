@@ -80,7 +80,8 @@ public enum ExcelLimits {
 
     /// The text itself when it fits in a cell, otherwise its beginning and a note saying so.
     public static func clip(_ text: String) -> String {
-        guard text.utf16.count > cellCharacters else { return text }
+        // A UTF-16 count never exceeds the UTF-8 count, which a native string knows at once.
+        guard text.utf8.count > cellCharacters, text.utf16.count > cellCharacters else { return text }
         let note = " … [đã rút gọn: ô Excel chứa tối đa 32.767 ký tự; xem bản đầy đủ trong tệp CSV]"
         var kept = ""
         var used = 0

@@ -80,7 +80,7 @@ struct LargeReportTests {
         for (name, part) in document.sheets {
             let xml = String(decoding: try document.part(part), as: UTF8.self)
             for height in xml.matches(of: /ht="([\d.]+)"/) { #expect(Double(height.output.1)! <= 409, "\(name): row height") }
-            #expect(xml.matches(of: /<hyperlink /).count <= 65_530, "\(name): links")
+            #expect(xml.components(separatedBy: "<hyperlink ").count - 1 <= 65_530, "\(name): links")
             let sheet = try document.sheet(named: name)
             for row in sheet.cells.values {
                 for (column, cell) in row {

@@ -4,8 +4,9 @@
     python bench/pandas_peer.py DIR PERIOD OUT.xlsx        # PERIOD: 2025 or 2025-H1
 
 Reads DIR/plans.csv and DIR/results.csv (written by bench/generate.py), judges every target
-by the rules chitieu uses (README "Rules and scoring"), ranks the units and writes three sheets:
-"Chi tiết" (every target), "Tổng hợp" (per unit), "Thống kê" (per catalogue indicator).
+by the rules chitieu uses (README "Rules and scoring"), ranks the units and writes four sheets:
+"Chi tiết" (every target), "Tổng hợp" (per unit), "So sánh" (every catalogue indicator's units as
+rows, best first, as chitieu lays it out beyond five units), "Thống kê" (per catalogue indicator).
 Prints the time from reading the inputs to closing the workbook (imports excluded).
 """
 
@@ -170,9 +171,18 @@ def main():
         "best": "Đơn vị cao nhất", "worst": "Đơn vị thấp nhất"})
     summary = summary.rename(columns={"unit": "Đơn vị"})
 
+    # Units side by side as rows: every shared (catalogue) indicator, its units best first,
+    # as chitieu's "So sánh" lays it out beyond a handful of units.
+    comparison = df[df["indicator"].isin(catalogue["code"])]
+    comparison = comparison.sort_values(["indicator", "rank", "unit"], na_position="last", kind="stable")
+    comparison = comparison[["indicator", "name", "measure", "rank", "unit", "target", "value_t", "completion", "status"]].rename(columns={
+        "indicator": "Mã chỉ tiêu", "name": "Chỉ tiêu", "measure": "Đơn vị tính", "rank": "Hạng", "unit": "Đơn vị",
+        "target": "Kế hoạch", "value_t": "Thực hiện", "completion": "Hoàn thành (%)", "status": "Đánh giá"})
+
     with pd.ExcelWriter(out, engine="xlsxwriter") as writer:
         detail.to_excel(writer, sheet_name="Chi tiết", index=False)
         summary.to_excel(writer, sheet_name="Tổng hợp", index=False)
+        comparison.to_excel(writer, sheet_name="So sánh", index=False)
         stats.to_excel(writer, sheet_name="Thống kê", index=False)
     elapsed = time.perf_counter() - start
 

@@ -297,8 +297,14 @@ public struct PipelineRunner {
                 part.issues += issues
                 // An annual report also shows the six-month progress where it was reported.
                 if !period.isFirstHalf, mine.contains(where: { $0.period == half }) {
+                    // Only the six-month value and status are shown: the explanation is not kept.
                     part.halfYear += evaluator.evaluate(unit: units[u], targets: targets[u], results: mine, period: half, traits: traits)
-                        .evaluations.filter { $0.actual != nil }
+                        .evaluations.compactMap { e in
+                            guard e.actual != nil else { return nil }
+                            var kept = e
+                            kept.explanation = ""
+                            return kept
+                        }
                 }
             }
             return part

@@ -1,6 +1,5 @@
 /// What a unit reports it achieved for one indicator in one period.
-@dynamicMemberLookup
-public struct ActualResult: Hashable, Sendable, Codable {
+public struct ActualResult: SharedFields {
     /// How the reported number is to be read.
     public enum Basis: String, Sendable, Codable, CaseIterable {
         /// An absolute value ("12.221 tỷ đồng").
@@ -37,7 +36,7 @@ public struct ActualResult: Hashable, Sendable, Codable {
 
     /// One shared, copy-on-write box: the result is held by its unit's list and by the
     /// evaluation that uses it, and a copy costs a pointer.
-    @usableFromInline var box: SharedBox<Fields>
+    public var box: SharedBox<Fields>
 
     public init(
         unit: String, indicator: String, name: String? = nil, period: ReportingPeriod, value: Double,
@@ -48,17 +47,5 @@ public struct ActualResult: Hashable, Sendable, Codable {
                                basis: basis, status: status, verdict: verdict, source: source, location: location))
     }
 
-    @inlinable
-    public subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {
-        get { box.value[keyPath: path] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = SharedBox(box.value) }
-            box.value[keyPath: path] = newValue
-        }
-    }
-
-    public static func == (a: ActualResult, b: ActualResult) -> Bool { a.box === b.box || a.box.value == b.box.value }
-    public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
-    public init(from decoder: any Decoder) throws { box = SharedBox(try Fields(from: decoder)) }
-    public func encode(to encoder: any Encoder) throws { try box.value.encode(to: encoder) }
+    public init(box: SharedBox<Fields>) { self.box = box }
 }

@@ -3,8 +3,7 @@
 ///
 /// Its fields live in one shared, copy-on-write box: a national run holds each target in its
 /// unit's list, its evaluation and its six-month evaluation, and copies cost a pointer.
-@dynamicMemberLookup
-public struct Target: Hashable, Sendable, Codable {
+public struct Target: SharedFields {
     public struct Fields: Hashable, Sendable, Codable {
         /// Stable within a run: the document's stem and the target's ordinal ("003-07").
         public var id: String
@@ -35,7 +34,7 @@ public struct Target: Hashable, Sendable, Codable {
         public var provenance: [String] = []
     }
 
-    @usableFromInline var box: SharedBox<Fields>
+    public var box: SharedBox<Fields>
 
     public init(
         id: String, name: String, comparator: TargetComparator, value: Double, valueMax: Double? = nil,
@@ -47,19 +46,7 @@ public struct Target: Hashable, Sendable, Codable {
                                catalogueConfidence: catalogueConfidence))
     }
 
-    @inlinable
-    public subscript<T>(dynamicMember path: WritableKeyPath<Fields, T>) -> T {
-        get { box.value[keyPath: path] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = SharedBox(box.value) }
-            box.value[keyPath: path] = newValue
-        }
-    }
-
-    public static func == (a: Target, b: Target) -> Bool { a.box === b.box || a.box.value == b.box.value }
-    public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
-    public init(from decoder: any Decoder) throws { box = SharedBox(try Fields(from: decoder)) }
-    public func encode(to encoder: any Encoder) throws { try box.value.encode(to: encoder) }
+    public init(box: SharedBox<Fields>) { self.box = box }
 
     /// True when a person should check the target: no catalogue entry fits it well.
     public var needsReview: Bool { (self.catalogueConfidence ?? 0) < Target.reviewThreshold }

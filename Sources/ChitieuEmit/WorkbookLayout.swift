@@ -368,7 +368,9 @@ public struct WorkbookLayout: Sendable {
         }
         let means = Self.chartSelection(Self.rankOrder(content.summaries).compactMap { s in s.meanCompletion.map { (s.unit.name, $0) } })
         if !means.pairs.isEmpty {
-            block(title: "Tỷ lệ hoàn thành bình quân theo đơn vị (%)" + means.note, what: "Hoàn thành bình quân (%)", pairs: means.pairs, decimals: 1, kind: .column)
+            // Beyond a few units, horizontal bars keep every name level and readable.
+            let kind: Chart.Kind = means.pairs.count <= ReportScale.sideBySideLimit ? .column : .bar
+            block(title: "Tỷ lệ hoàn thành bình quân theo đơn vị (%)" + means.note, what: "Hoàn thành bình quân (%)", pairs: means.pairs, decimals: 1, kind: kind)
         }
         for r in content.comparison {
             let completions = r.cells.filter { $0.completion != nil }
@@ -404,7 +406,7 @@ public struct WorkbookLayout: Sendable {
         guard ordered.count > limit else { return (ordered, "") }
         let half = limit / 2
         return (Array(ordered.prefix(half)) + Array(ordered.suffix(half)),
-                " — \(half) đơn vị cao nhất và \(half) thấp nhất trong \(ordered.count)")
+                " — \(half) đơn vị đứng đầu và \(half) đơn vị đứng cuối trong \(ordered.count)")
     }
 
     /// Columns of "Biểu đồ": two for the data, a gap, ten under the chart.

@@ -281,6 +281,8 @@ struct SheetWriter {
         chart_legend_set_position(chart, UInt8(c.series.count > 1 ? LXW_CHART_LEGEND_BOTTOM.rawValue : LXW_CHART_LEGEND_NONE.rawValue))
         chart_axis_set_num_font(chart.pointee.x_axis, &font)
         chart_axis_set_num_font(chart.pointee.y_axis, &font)
+        // Horizontal bars list their categories top down, in the order of the table beside them.
+        if c.kind == .bar { chart_axis_set_reverse(chart.pointee.y_axis) }
         // Values start at zero, so bars compare honestly.
         chart_axis_set_min(c.kind == .column ? chart.pointee.y_axis : chart.pointee.x_axis, 0)
         if let axis = c.valueAxisTitle {

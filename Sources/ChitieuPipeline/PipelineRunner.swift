@@ -260,13 +260,15 @@ public struct PipelineRunner {
         evaluated.issues = extracted.inputs.issues
         // Plans and extracted targets grouped by unit, each plan row's unit resolved once.
         var resolver = UnitResolver(directory)
-        var plans: [[PlanEntry]] = Array(repeating: [], count: units.count)
-        for plan in extracted.inputs.plans {
+        // Positions in the plan list, not copies: a national plan has 400,000 rows.
+        let allPlans = extracted.inputs.plans
+        var plans: [[Int]] = Array(repeating: [], count: units.count)
+        for (i, plan) in allPlans.enumerated() {
             guard let position = resolver.position(of: plan.unit) else {
                 evaluated.issues.append(DataIssue(.warning, "đơn vị \"\(plan.unit)\" của dòng kế hoạch không có trong pipeline; dòng không được dùng", at: plan.location))
                 continue
             }
-            plans[position].append(plan)
+            plans[position].append(i)
         }
         var extractedTargets: [[Target]] = Array(repeating: [], count: units.count)
         for (unit, document) in extracted.documents { extractedTargets[unit] += document.targets }
@@ -274,7 +276,7 @@ public struct PipelineRunner {
         let catalogue = self.catalogue
         let targets: [[Target]] = Self.inHalves(units.count) { [extractedTargets, plans] range in
             range.map { u in
-                PlanMerger.merge(extracted: extractedTargets[u], plans: plans[u], catalogue: catalogue).filter { t in
+                PlanMerger.merge(extracted: extractedTargets[u], plans: plans[u].map { allPlans[$0] }, catalogue: catalogue).filter { t in
                     // A target for another year, or for six months when the report is annual, is not this report's.
                     guard let p = t.period else { return true }
                     return p.year == period.year && (p.span == .year || period.isFirstHalf)
@@ -309,7 +311,11 @@ public struct PipelineRunner {
             }
             return part
         }
-        for part in parts {
+        // Each part is let go as soon as it is joined.
+        var remaining = parts
+        evaluated.evaluations.reserveCapacity(remaining.reduce(0) { $0 + $1.evaluations.count })
+        while !remaining.isEmpty {
+            let part = remaining.removeFirst()
             evaluated.evaluations += part.evaluations
             evaluated.issues += part.issues
             evaluated.halfYear += part.halfYear

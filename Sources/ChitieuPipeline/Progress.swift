@@ -14,8 +14,15 @@ public struct Progress: Sendable {
         let start = DispatchTime.now()
         let (value, summary) = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        say("[\(index)/\(total)] \(name): \(summary) (\(VietnameseNumber.format(seconds, decimals: 2)) s)")
+        say("[\(index)/\(total)] \(name): \(summary) (\(VietnameseNumber.format(seconds, decimals: 2)) s, bộ nhớ đỉnh \(Self.peakMegabytes) MB)")
         return value
+    }
+
+    /// The most memory the process has held so far, in megabytes (getrusage).
+    static var peakMegabytes: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss / 1024)
     }
 
     /// Runs one part of a long stage and prints its time on an indented line.

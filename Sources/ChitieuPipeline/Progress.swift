@@ -30,7 +30,7 @@ public struct Progress: Sendable {
         let start = DispatchTime.now()
         let value = try body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        say("      \(name) (\(VietnameseNumber.format(seconds, decimals: 2)) s)")
+        say("      \(name) (\(VietnameseNumber.format(seconds, decimals: 2)) s, bộ nhớ đỉnh \(Self.peakMegabytes) MB)")
         return value
     }
 

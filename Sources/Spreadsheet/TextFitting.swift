@@ -116,7 +116,11 @@ extension Worksheet {
             columns.reduce(0) { $0 + ExcelUnits.points(columnWidth: columnWidths[$1] ?? defaultWidth) }
         }
         func require(rows: ClosedRange<Int>, text: String, style: CellStyle, available: Double) {
-            let lines = TextWrapper.lineCount(text, font: style.font, width: available - ExcelUnits.cellPadding, measurer: measurer)
+            let width = available - ExcelUnits.cellPadding
+            // No glyph of Times New Roman is wider than 1 em: a short text without line breaks
+            // fits on one line without measuring.
+            let surelyOneLine = Double(text.utf8.count) * style.font.size <= width && !text.utf8.contains(UInt8(ascii: "\n"))
+            let lines = surelyOneLine ? 1 : TextWrapper.lineCount(text, font: style.font, width: width, measurer: measurer)
             let height = Double(lines) * ExcelUnits.lineHeight(fontSize: style.font.size) + 3
             let perRow = height / Double(rows.count)
             for row in rows { needed[row] = max(needed[row] ?? 0, perRow) }

@@ -30,6 +30,36 @@ struct ActualsReaderTests {
         #expect(results[1].period.description == "2024-H1")
     }
 
+    @Test("Quoted fields keep commas, doubled quotes and line breaks; lines count the breaks; blank rows are skipped")
+    func quotedFields() throws {
+        let (results, issues) = try read("unit,indicator,period,value,measure,name,source\n"
+            + "QN,grdp_growth,2024,7.1,%,\"Tăng trưởng, GRDP\",\"Báo cáo \"\"số 1\"\"\nkèm phụ lục\"\n"
+            + ",,,,,,\n"
+            + "QN,budget_revenue,2024,abc,tỷ đồng,,\n")
+        #expect(results.count == 1)
+        #expect(results.first?.name == "Tăng trưởng, GRDP")
+        #expect(results.first?.source == "Báo cáo \"số 1\"\nkèm phụ lục")
+        #expect(issues.map(\.location?.line) == [5], "the quoted line break counts: the bad row is on line 5")
+    }
+
+    @Test("Decomposed (NFD) Vietnamese in a CSV reads as the same unit and measure as composed text")
+    func decomposedText() throws {
+        let nfd = "Quảng Nam;tỷ đồng".decomposedStringWithCanonicalMapping.split(separator: ";").map(String.init)
+        let (results, _) = try read("unit,indicator,period,value,measure\n\(nfd[0]),budget_revenue,2024,1,\(nfd[1])\n")
+        #expect(results.first?.unit == "Quảng Nam")
+        #expect(results.first?.measure == MeasureUnit("tỷ đồng"))
+    }
+
+    @Test("A quote opened and never closed is an error naming the line, not a crash")
+    func unclosedQuote() throws {
+        #expect(throws: IngestError.self) { try read("unit,indicator,period,value,measure\nQN,a,2024,1,%\nQN,\"b,2024,1,%\n") }
+        do {
+            _ = try read("unit,indicator,period,value,measure\nQN,a,2024,1,%\nQN,\"b,2024,1,%\n")
+        } catch {
+            #expect("\(error)".contains("dòng 3"))
+        }
+    }
+
     @Test("A bad row is reported with its line and the others go through")
     func badRows() throws {
         let (results, issues) = try read("unit,indicator,period,value,measure\nQN,a,2024,abc,%\nQN,b,2024-Q3,1,%\nQN,c,2024,5,%\n")

@@ -1,6 +1,7 @@
 import Foundation
 import Spreadsheet
 import TestSupport
+import TextMetrics
 import Testing
 import XlsxReader
 import XlsxWriter
@@ -111,5 +112,28 @@ struct XlsxWriterTests {
         let path = dir.path("fake.xlsx")
         try Data("không phải zip".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: XlsxReadError.notAZip(file: path)) { try XlsxDocument(url: URL(fileURLWithPath: path)) }
+    }
+}
+
+@Suite("Excel's limits")
+struct ExcelLimitTests {
+    @Test("Text over 32,767 characters is shortened, says so, and stays within the limit; shorter text is untouched")
+    func clip() {
+        let short = String(repeating: "Chỉ tiêu ", count: 100)
+        #expect(ExcelLimits.clip(short) == short)
+        let long = String(repeating: "Phường Hội An bằng điểm; ", count: 2_000)
+        let clipped = ExcelLimits.clip(long)
+        #expect(clipped.utf16.count <= ExcelLimits.cellCharacters)
+        #expect(clipped.hasSuffix("tệp CSV]"))
+        #expect(long.hasPrefix(String(clipped.prefix(1_000))))
+    }
+
+    @Test("Row heights from measured text never pass 409 pt")
+    func rowHeight() throws {
+        var sheet = Worksheet(name: try SheetName("Thử"))
+        sheet.columnWidths[0] = 5
+        sheet.set(0, 0, .text(String(repeating: "chỉ tiêu thi đua ", count: 400)), style: CellStyle(wrap: true))
+        sheet.fitRowHeights(using: try HarfBuzzMeasurer())
+        #expect(sheet.rowHeights[0] == ExcelLimits.rowHeight)
     }
 }

@@ -150,7 +150,7 @@ extension WorkbookLayout {
     func groupSheet(_ content: ReportContent, group: String, units: [ReportingUnit], name: SheetName, summary: SheetName) -> Worksheet {
         let halfYear = content.period.isFirstHalf
         let byUnit = Dictionary(content.summaries.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
-        let members = units.compactMap { byUnit[$0] }.sorted(by: WorkbookLayout.rankOrder)
+        let members = Self.rankOrder(units.compactMap { byUnit[$0] })
         let header = ["STT", "Đơn vị", "Số chỉ tiêu"] + (halfYear ? ["Đúng tiến độ", "Chậm tiến độ"] : ["Vượt", "Đạt", "Không đạt"])
             + ["Chưa có số liệu", "Tỷ lệ đạt (%)", "Hoàn thành bình quân (%)", "Điểm (thang 100)", "Hạng chung", "Hạng trong \(groupWord(group))"]
         var groupRank: [ReportingUnit: Int] = [:]
@@ -193,7 +193,7 @@ extension WorkbookLayout {
     /// target and how they were made are in "Chi tiết" and scoring.csv.
     func unitScoresSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         let header = ["Hạng", "Đơn vị", "Số chỉ tiêu chấm điểm", "Điểm đạt", "Điểm tối đa", "Điểm (thang 100)", "Phân định hạng"]
-        let rows: [Row] = content.summaries.sorted(by: WorkbookLayout.rankOrder).map { s in
+        let rows: [Row] = Self.rankOrder(content.summaries).map { s in
             [s.rank.map { (.number(Double($0)), Styles.centered) } ?? (.text("-"), Styles.centered), (.text(s.unit.name), Styles.wrapped),
              (.number(Double(s.lines.count)), Styles.integer),
              s.score == nil ? (.text("-"), Styles.centered) : (.number(s.points), Styles.decimal(2)),
@@ -270,15 +270,6 @@ extension WorkbookLayout {
 
     // MARK: Pieces
 
-    /// Ranked units first, by rank; then the unranked in their order.
-    static func rankOrder(_ a: UnitSummary, _ b: UnitSummary) -> Bool {
-        switch (a.rank, b.rank) {
-        case let (x?, y?): x < y
-        case (_?, nil): true
-        default: false
-        }
-    }
-
     /// Filter, frozen header, repeated header row, page numbers, status colours and the
     /// signature block below a streamed table.
     func finishStreamed(_ sheet: inout Worksheet, _ content: ReportContent, headerRow: Int, columns: Int, printed: Int, rows: Int, statusColumns: [Int]) {
@@ -291,8 +282,7 @@ extension WorkbookLayout {
         colourStatuses(&sheet, columns: statusColumns, rows: rows)
         // Header blocks, signature and print area over the printed columns; the stream's rows
         // carry their own heights.
-        let budget = (sheet.page.printableWidthPixels * Self.bodySize / Self.minimumPrintedSize).rounded(.down)
-        frame(&sheet, content, columns: 0...(printed - 1), budget: budget)
+        frame(&sheet, content, columns: 0...(printed - 1), budget: pageBudget(sheet))
     }
 }
 

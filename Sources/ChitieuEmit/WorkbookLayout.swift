@@ -699,12 +699,18 @@ public struct WorkbookLayout: Sendable {
         }
     }
 
+    /// The pixels a sheet's printed columns may take so that fit-to-width keeps body text at
+    /// `minimumPrintedSize` or more.
+    func pageBudget(_ sheet: Worksheet) -> Double {
+        (sheet.page.printableWidthPixels * Self.bodySize / Self.minimumPrintedSize).rounded(.down)
+    }
+
     /// Sizes the columns of the table so that it prints one page wide with its body text at
     /// `minimumPrintedSize` or more, then adds the header blocks, the signature and the print area.
     func finish(_ sheet: inout Worksheet, _ content: ReportContent, wrapColumns: [Int: Double]) {
         let last = sheet.cells.map(\.reference.column).max() ?? 0
         let columns = 0...max(last, 1)
-        let budget = (sheet.page.printableWidthPixels * Self.bodySize / Self.minimumPrintedSize).rounded(.down)
+        let budget = pageBudget(sheet)
         sheet.fitColumns(using: measurer, columns: columns, budget: budget, preferred: wrapColumns, minimum: 3.5, maximum: 40)
         frame(&sheet, content, columns: columns, budget: budget)
     }

@@ -72,11 +72,6 @@ struct TableRow {
     let table: Table
     let row: Table.Row
 
-    subscript(_ name: String) -> String? {
-        guard let i = table.column(name) else { return nil }
-        return self[position: i]
-    }
-
     subscript(_ column: ContractColumn) -> String? {
         guard let i = table.column(column) else { return nil }
         return self[position: i]

@@ -17,20 +17,13 @@ public struct Table: Sendable {
     /// The sheet the table came from, for workbooks.
     public var sheet: String?
     public var header: [String] { didSet { columns = Table.columnIndex(header) } }
-    /// Every row below the header. A CSV file is parsed again on each use: readers go through
-    /// `forEachRow`, which holds one row at a time.
-    public var rows: [Row] {
-        var all: [Row] = []
-        try? forEachRow { all.append($0) }
-        return all
-    }
     private var storedRows: [Row]
     /// The bytes of a CSV file below its header, parsed row by row when read.
     private var csvBody: CSVBody?
     /// Column positions by normalised name, computed once per header (not once per cell).
-    private var columns: [String: Int] { didSet { contract = ContractColumn.allCases.map { columns[$0.rawValue] ?? -1 } } }
-    /// The positions of the contract columns, in the order of `ContractColumn.allCases` (-1: absent).
-    private var contract: [Int] = []
+    private var columns: [String: Int] { didSet { contract = Table.contractIndex(columns) } }
+    /// The positions of the contract columns present in the header.
+    private var contract: [ContractColumn: Int] = [:]
     /// The decimal mark numbers use in this file: "," for CSV saved by Excel on a Vietnamese
     /// system, "." for CSV written by programs, nil for XLSX (numbers are stored as numbers).
     public var decimalMark: Character?
@@ -42,7 +35,7 @@ public struct Table: Sendable {
         self.storedRows = rows
         self.decimalMark = decimalMark
         self.columns = Table.columnIndex(header)
-        self.contract = ContractColumn.allCases.map { columns[$0.rawValue] ?? -1 }
+        self.contract = Table.contractIndex(columns)
     }
 
     init(path: String, header: [String], csv body: CSVBody, decimalMark: Character) {
@@ -73,8 +66,13 @@ public struct Table: Sendable {
 
     /// The position of a contract column, found once per table; nil when the header lacks it.
     public func column(_ name: ContractColumn) -> Int? {
-        let i = contract[name.slot]
-        return i < 0 ? nil : i
+        contract[name]
+    }
+
+    private static func contractIndex(_ columns: [String: Int]) -> [ContractColumn: Int] {
+        var index: [ContractColumn: Int] = [:]
+        for column in ContractColumn.allCases { index[column] = columns[column.rawValue].flatMap { $0 < 0 ? nil : $0 } }
+        return index
     }
 
     /// Each header cell by its normalised name and, for the common case, by the name as asked.
@@ -114,28 +112,6 @@ public struct Table: Sendable {
 public enum ContractColumn: String, CaseIterable, Sendable {
     case unit, indicator, name, measure, comparator, target, targetMax = "target_max", period
     case direction, kind, catalogue, source, value, basis, status, verdict
-
-    /// The case's position in `allCases`.
-    var slot: Int {
-        switch self {
-        case .unit: 0
-        case .indicator: 1
-        case .name: 2
-        case .measure: 3
-        case .comparator: 4
-        case .target: 5
-        case .targetMax: 6
-        case .period: 7
-        case .direction: 8
-        case .kind: 9
-        case .catalogue: 10
-        case .source: 11
-        case .value: 12
-        case .basis: 13
-        case .status: 14
-        case .verdict: 15
-        }
-    }
 }
 
 /// Reads tables from CSV (both dialects) and XLSX files.
@@ -193,10 +169,6 @@ public enum TableReader {
 /// are NFC-normalised only when they hold combining marks (U+0300-U+036F, bytes CC/CD), which
 /// is how decomposed Vietnamese text arrives.
 enum CSVParser {
-    static func table(from text: String, path: String) throws(IngestError) -> Table {
-        try table(from: Data(text.utf8), path: path)
-    }
-
     static func table(from data: Data, path: String) throws(IngestError) -> Table {
         // Data.withUnsafeBytes rethrows untyped errors: give the typed one back.
         do { return try parse(data, path: path) } catch let error as IngestError { throw error } catch {

@@ -8,7 +8,7 @@ TEST_PACKAGES := libreoffice-calc-nogui poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINES := pipelines/sample-2024.yaml pipelines/sample-2024-h1.yaml
 
-.PHONY: report test build deps test-deps bench clean
+.PHONY: report test build deps test-deps bench accuracy clean
 
 # Installs only the packages that are missing; a machine that has them all skips apt entirely.
 define apt_install
@@ -49,6 +49,13 @@ bench: deps
 	cc -O2 -o .build/bench/replay Sources/chitieu-bench/reference/replay.c $$(pkg-config --cflags --libs xlsxwriter)
 	@echo "== Quy mô toàn quốc: chitieu run, pandas + XlsxWriter, libxlsxwriter cùng các ô =="
 	python3 bench/national.py .build/release/chitieu .build/bench/replay "$$(sh bench/setup-venv.sh | tail -1)" --rounds $${ROUNDS:-1}
+
+# Extraction scored against the hand labels: the five seeds and ../shared/devset.
+accuracy: build
+	.build/debug/chitieu extract samples/directives/*.txt --format json > .build/seeds.json
+	python3 ../shared/tools/score_extraction.py .build/seeds.json ../shared/gold/seeds.json
+	.build/debug/chitieu extract ../shared/devset/directives/*.txt --format json > .build/devset.json
+	python3 ../shared/tools/score_extraction.py .build/devset.json ../shared/devset/gold
 
 clean:
 	rm -rf .build reports/sample-*

@@ -33,8 +33,10 @@ public struct ComparisonBuilder: Sendable {
         // code → unit position → the unit's results of the period for it, in input order.
         var reported: [String: [Int: [ActualResult]]] = [:]
         for (u, list) in results.enumerated() {
-            for r in list where r.period == period && catalogue[r.indicator] != nil {
-                reported[r.indicator, default: [:]][u, default: []].append(r)
+            for result in list {
+                let r = result.fields
+                guard r.period == period, catalogue[r.indicator] != nil else { continue }
+                reported[r.indicator, default: [:]][u, default: []].append(result)
             }
         }
         var rows: [ComparisonRow] = []
@@ -46,12 +48,12 @@ public struct ComparisonBuilder: Sendable {
             for u in Set(evaluationsByUnit.keys).union(resultsByUnit.keys).sorted() {
                 let evaluation = evaluationsByUnit[u].map { evaluations[$0] }
                 let own = resultsByUnit[u] ?? []
-                let value = own.first { $0.basis == .value }
+                let value = own.lazy.map(\.fields).first { $0.basis == .value }
                 let result = value.flatMap { $0.measure.convert($0.value, to: entry.unit) }
                 let target = evaluation.flatMap { e in e.target.unit.convert(e.target.value, to: entry.unit) }
                 cells.append(ComparisonCell(unit: units[u], target: target, result: result,
                                             estimate: value?.status == .estimate, completion: evaluation?.completion
-                                                ?? own.first { $0.basis == .pctOfPlan }?.value,
+                                                ?? own.lazy.map(\.fields).first { $0.basis == .pctOfPlan }?.value,
                                             status: evaluation?.status))
             }
             guard cells.count >= 2 else { continue }

@@ -16,7 +16,8 @@ public struct Scorer: Sendable {
 
     public func summaries(units: [ReportingUnit], evaluations: [Evaluation]) -> [UnitSummary] {
         let byUnit = Dictionary(grouping: evaluations.indices, by: { evaluations[$0].unit })
-        var summaries = units.map { unit in summary(for: unit, evaluations: (byUnit[unit] ?? []).lazy.map { evaluations[$0] }) }
+        var rules = RuleWords()
+        var summaries = units.map { unit in summary(for: unit, evaluations: (byUnit[unit] ?? []).lazy.map { evaluations[$0] }, rules: &rules) }
         rank(&summaries)
         return summaries
     }
@@ -28,6 +29,11 @@ public struct Scorer: Sendable {
     }
 
     func summary(for unit: ReportingUnit, evaluations: some Sequence<Evaluation>) -> UnitSummary {
+        var rules = RuleWords()
+        return summary(for: unit, evaluations: evaluations, rules: &rules)
+    }
+
+    func summary(for unit: ReportingUnit, evaluations: some Sequence<Evaluation>, rules: inout RuleWords) -> UnitSummary {
         var s = UnitSummary(unit: unit)
         var completions: [Double] = []
         for e in evaluations {
@@ -41,7 +47,10 @@ public struct Scorer: Sendable {
             case .behind: s.behind += 1
             }
             if let c = e.completion { completions.append(c) }
-            if let line = scoreLine(e) { s.lines.append(line) }
+            if var line = scoreLine(e) {
+                line.rule = rules.shared(line.rule)
+                s.lines.append(line)
+            }
         }
         s.meanCompletion = completions.isEmpty ? nil : completions.reduce(0, +) / Double(completions.count)
         return s
@@ -111,5 +120,16 @@ public struct Scorer: Sendable {
                 summaries[index].rank = 1
             }
         }
+    }
+}
+
+/// One copy of each rule sentence: most units' lines say the same few things ("Vượt: 12 điểm").
+struct RuleWords {
+    private var seen: Set<String> = []
+
+    mutating func shared(_ rule: String) -> String {
+        if let known = seen.firstIndex(of: rule) { return seen[known] }
+        seen.insert(rule)
+        return rule
     }
 }

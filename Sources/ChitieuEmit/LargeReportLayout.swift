@@ -77,15 +77,13 @@ extension WorkbookLayout {
     /// twin of evaluation.csv), written as a stream.
     func detailSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         let halfYear = content.period.isFirstHalf
-        let halfYearRows = content.halfYear
-        var sixMonths: [UnitTargetKey: Int] = [:]
-        for (i, e) in halfYearRows.enumerated() { sixMonths[UnitTargetKey(e)] = i }
-        let showHalf = !halfYear && !sixMonths.isEmpty
+        let showHalf = !halfYear && content.evaluations.contains { $0.sixMonths != nil }
         var header = ["STT", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Yêu cầu", "Kế hoạch"]
         if showHalf { header += ["Thực hiện 6 tháng", "Tiến độ 6 tháng"] }
         header += [halfYear ? "Thực hiện 6 tháng" : "Thực hiện", halfYear ? "So với kế hoạch năm (%)" : "Tỷ lệ hoàn thành (%)", "Đánh giá",
                    "Điểm", "Cách tính điểm"]
         let lines = scoreLines(content)
+        let summaries = content.summaries
         var sheet = Worksheet(name: name)
         let headerRow = 9
         writeTitles(&sheet, content, columns: header.count - 1,
@@ -109,7 +107,7 @@ extension WorkbookLayout {
         let requirementColumnWidth = widths[4]!
         let requirementFont = Styles.font
         let measurer = self.measurer
-        sheet.stream = RowStream(firstRow: headerRow + 1, count: evaluations.count, styles: palette.styles) { [sixMonths] i in
+        sheet.stream = RowStream(firstRow: headerRow + 1, count: evaluations.count, styles: palette.styles) { i in
             let e = evaluations[i]
             let t = e.target
             let requirement = WorkbookLayout.requirement(t)
@@ -119,12 +117,12 @@ extension WorkbookLayout {
                 .text(requirement, style: palette.wrapped), palette.number(t.value),
             ]
             if showHalf {
-                let h = sixMonths[UnitTargetKey(e)].map { halfYearRows[$0] }
+                let h = e.sixMonthsRow
                 cells.append(h.map { palette.result($0) } ?? .text("", style: palette.plain))
                 cells.append(.text(h?.status.vietnamese ?? "", style: palette.centered))
             }
             cells += [palette.result(e), palette.number(e.completion, decimals: 1), .text(e.status.vietnamese, style: palette.centered)]
-            if let line = lines[i] {
+            if let line = lines.line(i, in: summaries) {
                 cells += [palette.number(line.points, decimals: 2), .text(line.rule, style: palette.plain)]
             } else {
                 cells += [.text("-", style: palette.centered), .text("Không chấm điểm (không đánh giá được)", style: palette.plain)]
@@ -210,15 +208,17 @@ extension WorkbookLayout {
 
     /// The score line of every evaluation, in the order of `content.evaluations`: a unit's lines
     /// follow its evaluations, leaving out those not scored.
-    func scoreLines(_ content: ReportContent) -> [ScoreLine?] {
-        var lines: [ScoreLine?] = Array(repeating: nil, count: content.evaluations.count)
-        var next: [ReportingUnit: (summary: UnitSummary, cursor: Int)] = [:]
-        for s in content.summaries { next[s.unit] = (s, 0) }
+    func scoreLines(_ content: ReportContent) -> ScoreLinePositions {
+        var lines = ScoreLinePositions(count: content.evaluations.count)
+        var next: [ReportingUnit: (summary: Int, cursor: Int)] = [:]
+        for (i, s) in content.summaries.enumerated() { next[s.unit] = (i, 0) }
         for (i, e) in content.evaluations.enumerated() {
-            guard var entry = next[e.unit], entry.cursor < entry.summary.lines.count else { continue }
-            let line = entry.summary.lines[entry.cursor]
+            guard var entry = next[e.unit] else { continue }
+            let summary = content.summaries[entry.summary]
+            guard entry.cursor < summary.lines.count else { continue }
+            let line = summary.lines[entry.cursor]
             if line.indicator == e.indicator, line.name == e.target.name {
-                lines[i] = line
+                lines.set(i, summary: entry.summary, line: entry.cursor)
                 entry.cursor += 1
                 next[e.unit] = entry
             }
@@ -286,17 +286,6 @@ extension WorkbookLayout {
     }
 }
 
-/// A unit's target, the key that joins six-month rows to the year's.
-struct UnitTargetKey: Hashable, Sendable {
-    let unit: String
-    let target: String
-
-    init(_ e: Evaluation) {
-        unit = e.unit.code
-        target = e.target.id
-    }
-}
-
 /// The cell styles of streamed tables, by index.
 struct StreamPalette: Sendable {
     let styles: [CellStyle]
@@ -345,5 +334,26 @@ struct LineHeights: Sendable {
     /// The row height for `lines` lines, nil for one line (the default height).
     func height(lines: Int) -> Double? {
         lines <= 1 ? nil : Double(lines) * ExcelUnits.lineHeight(fontSize: font.size) + 3
+    }
+}
+
+/// Where each evaluation's score line is among the units' summaries: two small numbers a row
+/// rather than a copy of the line.
+struct ScoreLinePositions: Sendable {
+    private var summary: [Int32]
+    private var line: [Int32]
+
+    init(count: Int) {
+        summary = Array(repeating: -1, count: count)
+        line = Array(repeating: -1, count: count)
+    }
+
+    mutating func set(_ row: Int, summary s: Int, line l: Int) {
+        summary[row] = Int32(s)
+        line[row] = Int32(l)
+    }
+
+    func line(_ row: Int, in summaries: [UnitSummary]) -> ScoreLine? {
+        summary[row] < 0 ? nil : summaries[Int(summary[row])].lines[Int(line[row])]
     }
 }

@@ -48,8 +48,6 @@ public struct ReportContent: Sendable {
     public var summaries: [UnitSummary]
     public var comparison: [ComparisonRow]
     public var statistics: [IndicatorStatistics]
-    /// For an annual report: the same targets judged on the six-month results, where there are any.
-    public var halfYear: [Evaluation] = []
     /// Every input file: what it is, its path and its SHA-256.
     public var inputs: [InputFile] = []
     /// The group (province, cluster) of each unit, where the pipeline says it.
@@ -134,4 +132,3 @@ public struct ReportContent: Sendable {
         return "\(place), ngày \(day) tháng \(month) năm \(date.year)"
     }
 }
-

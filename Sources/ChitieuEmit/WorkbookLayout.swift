@@ -205,8 +205,7 @@ public struct WorkbookLayout: Sendable {
         let halfYear = content.period.isFirstHalf
         let evaluations = content.evaluations.filter { $0.unit == unit }
         guard !evaluations.isEmpty else { return qualitativeSheet(content, unit: unit, name: name, summary: summary, references: references) }
-        let sixMonths = content.halfYear.filter { $0.unit == unit }
-        let showHalf = !halfYear && !sixMonths.isEmpty
+        let showHalf = !halfYear && evaluations.contains { $0.sixMonths != nil }
         var header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Yêu cầu", "Kế hoạch"]
         if showHalf { header += ["Thực hiện 6 tháng", "Tiến độ 6 tháng"] }
         header += [halfYear ? "Thực hiện 6 tháng" : "Thực hiện", halfYear ? "So với kế hoạch năm (%)" : "Tỷ lệ hoàn thành (%)",
@@ -219,7 +218,7 @@ public struct WorkbookLayout: Sendable {
                             (.text(t.unit.display), Styles.centeredWrapped), (.text(requirement(t)), Styles.wrapped),
                             (.number(t.value), Styles.decimal(VietnameseNumber.decimalsNeeded(t.value)))]
             if showHalf {
-                let h = sixMonths.first { $0.target == t }
+                let h = e.sixMonthsRow
                 row.append(h.map(resultCell) ?? (.text(""), Styles.cell))
                 row.append(h.map { (.text($0.status.vietnamese), Styles.statusPlain) } ?? (.text(""), Styles.cell))
             }

@@ -25,15 +25,18 @@ public struct Evaluator: Sendable {
                          traits: (Target) -> IndicatorTraits) -> (evaluations: [Evaluation], issues: [DataIssue]) {
         var evaluations: [Evaluation] = []
         var issues: [DataIssue] = []
-        let byIndicator = Dictionary(grouping: results.lazy.filter { $0.period == period }, by: \.indicator)
+        var byIndicator: [String: [ActualResult]] = [:]
+        for r in results {
+            let f = r.fields
+            if f.period == period { byIndicator[f.indicator, default: []].append(r) }
+        }
         for target in targets {
             let key = Self.joinKey(target)
             let candidates = byIndicator[key] ?? []
             let t = traits(target)
             guard let chosen = choose(candidates, for: target, traits: t) else {
                 evaluations.append(Evaluation(unit: unit, indicator: key, target: target, period: period, actual: nil,
-                                              actualInTargetUnit: nil, completion: nil, status: .noData,
-                                              explanation: "Chưa có số liệu thực hiện \(period.vietnamese)."))
+                                              actualInTargetUnit: nil, completion: nil, status: .noData, reason: .noData))
                 continue
             }
             let (evaluation, issue) = judge(target: target, traits: t, actual: chosen, unit: unit, key: key, period: period)
@@ -49,46 +52,46 @@ public struct Evaluator: Sendable {
         let isChange = target.comparator == .increaseBy || target.comparator == .decreaseBy
         let order: [ActualResult.Basis] = isChange ? [.change, .value, .pctOfPlan] : [.value, .pctOfPlan, .change]
         for basis in order {
-            if let r = candidates.first(where: { $0.basis == basis }) { return r }
+            if let r = candidates.first(where: { $0.fields.basis == basis }) { return r }
         }
         return nil
     }
 
     /// Judges one result against one target.
-    public func judge(target: Target, traits: IndicatorTraits, actual: ActualResult, unit: ReportingUnit,
+    public func judge(target: Target, traits: IndicatorTraits, actual result: ActualResult, unit: ReportingUnit,
                       key: String, period: ReportingPeriod) -> (Evaluation, DataIssue?) {
-        func row(_ value: Double?, _ completion: Double?, _ status: EvaluationStatus, _ why: String) -> Evaluation {
-            Evaluation(unit: unit, indicator: key, target: target, period: period, actual: actual,
-                       actualInTargetUnit: value, completion: completion, status: status, explanation: why)
+        // Fields read once: a result may live in a row of its table, read back on each access.
+        let actual = result.fields
+        func row(_ value: Double?, _ completion: Double?, _ status: EvaluationStatus, _ why: Evaluation.Reason) -> Evaluation {
+            Evaluation(unit: unit, indicator: key, target: target, period: period, actual: result,
+                       actualInTargetUnit: value, completion: completion, status: status, reason: why)
         }
         let halfYear = period.isFirstHalf
-        let estimate = actual.status == .estimate ? " (số ước)" : ""
 
         if actual.basis == .pctOfPlan {
             let share = actual.value
             if halfYear {
                 let onTrack = traits.kind == .flow ? share >= rules.expectedHalfYearShare : share >= 100
                 let expected = traits.kind == .flow ? rules.expectedHalfYearShare : 100
-                return (row(nil, share, onTrack ? .onTrack : .behind,
-                            "Đạt \(pct(share)) kế hoạch năm, so với mức cần đạt \(pct(expected))\(estimate)."), nil)
+                return (row(nil, share, onTrack ? .onTrack : .behind, .halfYearShareOfPlan(expected: expected)), nil)
             }
             let status: EvaluationStatus = share > 100 + 1e-9 ? .exceeded : (share >= 100 - 1e-9 ? .met : .notMet)
-            return (row(nil, share, status, "Đơn vị báo cáo đạt \(pct(share)) kế hoạch\(estimate)."), nil)
+            return (row(nil, share, status, .shareOfPlan), nil)
         }
 
         guard let value = convert(actual, to: target) else {
             let message = "Đơn vị tính của kết quả (\(actual.measure.display)) không quy đổi được sang đơn vị của chỉ tiêu (\(target.unit.display)) cho \"\(target.name)\" của \(unit.name); sửa cột measure hoặc nhập kết quả theo đơn vị \(target.unit.display)."
-            return (row(nil, nil, .notEvaluable, message), DataIssue(.warning, message, at: actual.location))
+            return (row(nil, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
 
         let isChange = target.comparator == .increaseBy || target.comparator == .decreaseBy
         if isChange, actual.basis != .change, traits.kind != .flow {
             let message = "Chỉ tiêu \"\(target.name)\" là mức tăng/giảm; kết quả \(VietnameseNumber.formatCompact(value)) là giá trị tuyệt đối, cần số tăng/giảm (basis = change)."
-            return (row(value, nil, .notEvaluable, message), DataIssue(.warning, message, at: actual.location))
+            return (row(value, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
         if !isChange, actual.basis == .change {
             let message = "Kết quả cho \"\(target.name)\" là mức thay đổi, còn chỉ tiêu là một mức cần đạt; cần giá trị tuyệt đối (basis = value)."
-            return (row(value, nil, .notEvaluable, message), DataIssue(.warning, message, at: actual.location))
+            return (row(value, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
 
         let completion = Self.completion(target: target, direction: traits.direction, actual: value)
@@ -97,21 +100,19 @@ public struct Evaluator: Sendable {
             let base = target.comparator == .range && traits.direction == .lower ? (target.valueMax ?? target.value) : target.value
             let progress = base == 0 ? nil : value / base * 100
             let onTrack = (progress ?? 0) >= rules.expectedHalfYearShare
-            return (row(value, progress, onTrack ? .onTrack : .behind,
-                        "6 tháng đạt \(progress.map(pct) ?? "-") chỉ tiêu năm; mức cần đạt \(pct(rules.expectedHalfYearShare))\(estimate)."), nil)
+            return (row(value, progress, onTrack ? .onTrack : .behind, .halfYearProgress(expected: rules.expectedHalfYearShare)), nil)
         }
         let status = Self.status(target: target, direction: traits.direction, actual: value)
         if halfYear {
             let good = status == .met || status == .exceeded
-            return (row(value, completion, good ? .onTrack : .behind,
-                        "Giá trị 6 tháng \(VietnameseNumber.formatCompact(value)) so với chỉ tiêu năm \(target.plainText)\(estimate)."), nil)
+            return (row(value, completion, good ? .onTrack : .behind, .halfYearValue), nil)
         }
-        return (row(value, completion, status, "Thực hiện \(VietnameseNumber.formatCompact(value)) so với chỉ tiêu \(target.plainText)\(estimate)."), nil)
+        return (row(value, completion, status, .comparedWithTarget), nil)
     }
 
     /// The result in the target's unit; nil when the units do not convert. A change of a rate
     /// reported as "%" is read as percentage points.
-    func convert(_ actual: ActualResult, to target: Target) -> Double? {
+    func convert(_ actual: ActualResult.Fields, to target: Target) -> Double? {
         if target.unit == .percentagePoint, actual.measure.isPercentLike { return actual.value }
         if target.unit == .percent, actual.measure == .percentagePoint, actual.basis == .change { return actual.value }
         return actual.measure.convert(actual.value, to: target.unit)
@@ -154,6 +155,4 @@ public struct Evaluator: Sendable {
             return (actual > x) == (direction == .higher) ? .exceeded : .notMet
         }
     }
-
-    private func pct(_ v: Double) -> String { VietnameseNumber.format(v, decimals: 1) + "%" }
 }

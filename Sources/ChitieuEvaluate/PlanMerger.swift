@@ -4,14 +4,7 @@ import ChitieuModel
 /// over extraction for the same indicator, and both stay in the target's provenance.
 public enum PlanMerger {
     public static func merge(extracted: [Target], plans: [PlanEntry], catalogue: Catalogue) -> [Target] {
-        var targets = extracted.map { target -> Target in
-            var t = target
-            if t.provenance.isEmpty {
-                let place = t.location.map { "\($0.file) dòng \($0.line)" } ?? "văn bản"
-                t.provenance = ["Trích từ \(place): “\(t.text)”"]
-            }
-            return t
-        }
+        var targets = extracted
         // Where each key first occurs: the join key (catalogue code or id) and the id.
         var positions: [String: Int] = [:]
         func remember(_ t: Target, at i: Int) {
@@ -19,20 +12,20 @@ public enum PlanMerger {
             if positions[t.id] == nil { positions[t.id] = i }
         }
         for (i, t) in targets.enumerated() { remember(t, at: i) }
-        for entry in plans {
-            let place = entry.location.map { "\($0.file) \($0.cell ?? "dòng \($0.line)")" } ?? "tệp kế hoạch"
-            let index = positions[entry.indicator]
-            var t: Target
-            if let index {
-                t = targets[index]
-                t.provenance.append("Sửa theo \(place): \(describe(entry)) (trích xuất: \(t.plainText))")
-            } else {
-                let code = entry.catalogue ?? (catalogue[entry.indicator] != nil ? entry.indicator : nil)
-                t = Target(id: entry.indicator, name: entry.name ?? code.flatMap { catalogue[$0]?.name } ?? entry.indicator,
-                           comparator: entry.comparator, value: entry.target, unit: entry.measure, text: entry.source ?? "",
-                           location: entry.location, catalogueCode: code, catalogueConfidence: code == nil ? nil : 1)
-                t.provenance = ["Thêm theo \(place): \(describe(entry))"]
+        for plan in plans {
+            guard let index = positions[plan.indicator] else {
+                // A new target: it has the row's values, and a row of a table stays a row.
+                let t = plan.newTarget(catalogue: catalogue)
+                targets.append(t)
+                remember(t, at: targets.count - 1)
+                continue
             }
+            let entry = plan.fields
+            let place = entry.location.map { "\($0.file) \($0.cell ?? "dòng \($0.line)")" } ?? "tệp kế hoạch"
+            var t = targets[index]
+            // The origin's line keeps the values it was written with.
+            if case .addedFromPlan = t.origin { t.origin = .noted(t.originLine) }
+            t.corrections.append("Sửa theo \(place): \(describe(entry)) (trích xuất: \(t.plainText))")
             if let name = entry.name { t.name = name }
             t.comparator = entry.comparator
             t.value = entry.target
@@ -43,13 +36,13 @@ public enum PlanMerger {
             t.direction = entry.direction ?? t.direction
             t.kind = entry.kind ?? t.kind
             if let code = entry.catalogue { t.catalogueCode = code; t.catalogueConfidence = 1 }
-            if let index { targets[index] = t } else { targets.append(t) }
-            remember(t, at: index ?? targets.count - 1)
+            targets[index] = t
+            remember(t, at: index)
         }
         return targets
     }
 
-    static func describe(_ e: PlanEntry) -> String {
+    static func describe(_ e: PlanEntry.Fields) -> String {
         let t = Target(id: "", name: "", comparator: e.comparator, value: e.target, valueMax: e.targetMax, unit: e.measure, text: "")
         return t.plainText
     }

@@ -21,7 +21,9 @@ public enum ResultChecks {
         }
         let known = units.count <= 12 ? "có: " + units.map(\.name).joined(separator: ", ")
                                       : "pipeline có \(units.count) đơn vị"
-        for r in results {
+        for result in results {
+            // One read of the stored row for all the checks.
+            let r = result.fields
             guard let position = resolver.position(of: r.unit) else {
                 issues.append(DataIssue(.warning, "đơn vị \"\(r.unit)\" không có trong pipeline (\(known)); sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: r.location))
                 continue
@@ -55,7 +57,7 @@ public enum ResultChecks {
             if !hasTarget && r.period == period {
                 issues.append(DataIssue(.note, "\(unit.name) không giao chỉ tiêu \"\(entry?.name ?? r.indicator)\"; kết quả chỉ dùng để so sánh giữa các đơn vị", at: r.location))
             }
-            usable[position].append(r)
+            usable[position].append(result)
         }
         return (usable, issues)
     }

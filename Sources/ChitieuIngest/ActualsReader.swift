@@ -12,7 +12,7 @@ public enum ActualsReader {
     public static func results(from table: Table) -> (results: [ActualResult], issues: [DataIssue]) {
         var issues: [DataIssue] = []
         if let missing = table.missingColumns(requiredColumns, kind: "bảng kết quả") { return ([], [missing]) }
-        var results: [ActualResult] = []
+        var results = ResultColumns(file: table.path)
         var measures = MeasureSpellings()
         var periods = PeriodSpellings()
         do {
@@ -51,14 +51,17 @@ public enum ActualsReader {
                     return
                 }
             }
-            results.append(ActualResult(
-                unit: unit, indicator: indicator, name: cells[.name], period: period, value: value,
-                measure: measures.unit(cells[.measure] ?? ""), basis: basis, status: status,
-                verdict: cells[.verdict], source: cells[.source], location: cells.location("value")))
+            let place = cells.location("value")
+            results.append(unit: unit, indicator: indicator, name: cells[.name], period: period, value: value,
+                           measure: measures.unit(cells[.measure] ?? ""), basis: basis, status: status,
+                           verdict: cells[.verdict], source: cells[.source], line: place.line, cell: place.cell)
         }
         } catch {
+            // A table that could not be read to its end gives no results: a report is never
+            // built on half a file.
             issues.append(DataIssue(.error, error.description, at: SourceLocation(file: table.path, line: 1)))
+            return ([], issues)
         }
-        return (results, issues)
+        return (results.results(), issues)
     }
 }

@@ -12,10 +12,10 @@ public enum PlanReader {
         "từ": .range, "increase_by": .increaseBy, "tăng": .increaseBy, "decrease_by": .decreaseBy, "giảm": .decreaseBy,
     ]
 
-    public static func entries(from table: Table) -> (entries: [PlanEntry], issues: [DataIssue]) {
+    public static func entries(from table: Table, catalogue: Catalogue = .standard) -> (entries: [PlanEntry], issues: [DataIssue]) {
         var issues: [DataIssue] = []
         if let missing = table.missingColumns(requiredColumns, kind: "tệp kế hoạch") { return ([], [missing]) }
-        var entries: [PlanEntry] = []
+        var entries = PlanColumns(file: table.path)
         var measures = MeasureSpellings()
         var periods = PeriodSpellings()
         do {
@@ -56,14 +56,18 @@ public enum PlanReader {
                 guard let parsed = IndicatorKind(rawValue: k.lowercased()) else { problem("kind", "kind \"\(k)\" không hợp lệ; dùng flow, level hoặc growth"); return }
                 kind = parsed
             }
-            entries.append(PlanEntry(unit: unit, indicator: indicator, name: cells[.name], measure: measures.unit(cells[.measure] ?? ""),
-                                     comparator: comparator, target: target, targetMax: targetMax, period: period, direction: direction,
-                                     kind: kind, catalogue: cells[.catalogue], source: cells[.source], location: cells.location("target")))
+            entries.append(PlanEntry.Fields(
+                unit: unit, indicator: indicator, name: cells[.name], measure: measures.unit(cells[.measure] ?? ""),
+                comparator: comparator, target: target, targetMax: targetMax, period: period, direction: direction,
+                kind: kind, catalogue: cells[.catalogue], source: cells[.source], location: cells.location("target")))
         }
         } catch {
+            // A table that could not be read to its end gives no rows: a report is never built
+            // on half a file.
             issues.append(DataIssue(.error, error.description, at: SourceLocation(file: table.path, line: 1)))
+            return ([], issues)
         }
-        return (entries, issues)
+        return (entries.entries(catalogue: catalogue), issues)
     }
 }
 

@@ -49,6 +49,7 @@ public struct Table: Sendable {
             storedRows.forEach(body)
             return
         }
+        // Blank rows (all cells empty or spaces) are skipped, as Excel leaves them.
         try CSVParser.forEachRecord(of: csv, path: path) { row in
             if !row.values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { body(row) }
         }
@@ -125,10 +126,7 @@ public enum TableReader {
         case "csv", "txt", "tsv": break
         default: throw .unsupportedFormat(path: path, detail: "chỉ đọc được bảng .csv và .xlsx")
         }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
-        guard !data.isEmpty else { throw .empty(path: path) }
-        return try CSVParser.table(from: data, path: path)
+        return try CSVParser.table(path: path)
     }
 
     static func readWorkbook(url: URL, path: String) throws(IngestError) -> Table {
@@ -169,61 +167,93 @@ public enum TableReader {
 /// are NFC-normalised only when they hold combining marks (U+0300-U+036F, bytes CC/CD), which
 /// is how decomposed Vietnamese text arrives.
 enum CSVParser {
-    static func table(from data: Data, path: String) throws(IngestError) -> Table {
-        // Data.withUnsafeBytes rethrows untyped errors: give the typed one back.
-        do { return try parse(data, path: path) } catch let error as IngestError { throw error } catch {
-            throw .unreadable(path: path, reason: "\(error)")
-        }
-    }
+    /// Bytes read at a time: the file is never held whole (a national results file is 113 MB).
+    static let chunkSize = 4 << 20
 
-    private static func parse(_ data: Data, path: String) throws -> Table {
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(IngestError) -> Table in
-            let all = raw.bindMemory(to: UInt8.self)
-            let skip = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF ? 3 : 0
-            let bytes = UnsafeBufferPointer(rebasing: all[skip...])
-            if let line = firstInvalidUTF8Line(bytes) { throw .invalidEncoding(path: path, line: line) }
-            let separator = guessSeparator(bytes)
-            // The header is the first record; the rest is parsed when the table is read.
+    /// Reads the header; the rows are read from the file when the table is read.
+    static func table(path: String) throws(IngestError) -> Table {
+        let file = try ChunkedFile(path: path)
+        var bytes: [UInt8] = []
+        // The header is the first record: read until a line ends outside quotes.
+        var cut = 0
+        repeat {
+            let chunk = try file.next()
+            if chunk.isEmpty { cut = bytes.count; break }
+            bytes += chunk
+            cut = recordsEnd(bytes, separator: bytes.withUnsafeBufferPointer { guessSeparator($0) })
+        } while cut == 0
+        guard !bytes.isEmpty else { throw .empty(path: path) }
+        let skip = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        return try bytes.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(IngestError) -> Table in
+            let head = UnsafeBufferPointer(rebasing: all[skip..<max(cut, skip)])
+            if let line = firstInvalidUTF8Line(head) { throw .invalidEncoding(path: path, line: line) }
+            let separator = guessSeparator(head)
             var header: Table.Row?
             var strings = FieldStrings()
-            let end = try records(bytes, from: 0, line: 1, separator: separator, path: path, strings: &strings) { row in
+            let end = try records(head, from: 0, line: 1, separator: separator, path: path, strings: &strings) { row in
                 header = row
                 return false
             }
             guard let header else { throw .empty(path: path) }
-            let body = CSVBody(data: data, start: skip + end.offset, line: end.line, separator: separator)
-            // An unclosed quote is found now, with its line, rather than half-way through reading.
-            if quoteCountIsOdd(UnsafeBufferPointer(rebasing: bytes[end.offset...])) {
-                _ = try records(bytes, from: end.offset, line: end.line, separator: separator, path: path, strings: &strings) { _ in true }
-            }
+            let body = CSVBody(start: skip + end.offset, line: end.line, separator: separator)
             // Excel on a Vietnamese system writes ";" between fields and "," as the decimal mark.
             let mark: Character = separator == UInt8(ascii: ";") ? "," : "."
             return Table(path: path, header: header.values.map { $0.trimmingCharacters(in: .whitespaces) }, csv: body, decimalMark: mark)
         }
     }
 
-    static func quoteCountIsOdd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var count = 0
-        for b in bytes where b == UInt8(ascii: "\"") { count += 1 }
-        return count % 2 == 1
+    /// Where the last complete record of `bytes` ends (after its line break outside quotes), or
+    /// 0 when no record ends in them. Quotes are read as `records` reads them: a field is quoted
+    /// only when it starts with one, and "" inside it is one quote.
+    static func recordsEnd(_ bytes: [UInt8], separator: UInt8) -> Int {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
+        var inQuotes = false
+        var fieldStart = true
+        var end = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if inQuotes {
+                if b == quote {
+                    if i + 1 < bytes.count, bytes[i + 1] == quote { i += 1 } else { inQuotes = false }
+                }
+            } else if b == quote, fieldStart {
+                inQuotes = true
+                fieldStart = false
+            } else {
+                fieldStart = b == separator || b == newline
+                if b == newline { end = i + 1 }
+            }
+            i += 1
+        }
+        return end
     }
 
-    /// Parses the body of a CSV table, one record at a time.
+    /// Parses the body of a CSV table one record at a time, reading the file a chunk at a time.
     static func forEachRecord(of csv: CSVBody, path: String, _ body: (Table.Row) -> Void) throws(IngestError) {
-        var failure: IngestError?
-        csv.data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[csv.start...])
-            var strings = FieldStrings()
-            do throws(IngestError) {
-                _ = try records(bytes, from: 0, line: csv.line, separator: csv.separator, path: path, strings: &strings) { row in
-                    body(row)
-                    return true
+        let file = try ChunkedFile(path: path, from: csv.start)
+        var strings = FieldStrings()
+        var pending: [UInt8] = []
+        var line = csv.line
+        while true {
+            let chunk = try file.next()
+            let atEnd = chunk.isEmpty
+            pending += chunk
+            // Whole records only; the unfinished one waits for the next chunk.
+            let cut = atEnd ? pending.count : recordsEnd(pending, separator: csv.separator)
+            if cut > 0 {
+                line = try pending.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(IngestError) -> Int in
+                    let part = UnsafeBufferPointer(rebasing: all[0..<cut])
+                    if let bad = firstInvalidUTF8Line(part) { throw .invalidEncoding(path: path, line: line + bad - 1) }
+                    return try records(part, from: 0, line: line, separator: csv.separator, path: path, strings: &strings) { row in
+                        body(row)
+                        return true
+                    }.line
                 }
-            } catch {
-                failure = error
+                pending.removeSubrange(0..<cut)
             }
+            if atEnd { return }
         }
-        if let failure { throw failure }
     }
 
     /// The separator used most on the first line: ";", tab or ",".
@@ -313,14 +343,34 @@ enum CSVParser {
     }
 }
 
-/// The bytes of a CSV table below its header.
-struct CSVBody: @unchecked Sendable {
-    // @unchecked: Data is a value; nothing here is mutated after the table is made.
-    let data: Data
-    /// Where the first row starts in `data`, and its line.
+/// Where the rows of a CSV table start in its file.
+struct CSVBody: Sendable {
+    /// The byte offset of the first row, and its line.
     let start: Int
     let line: Int
     let separator: UInt8
+}
+
+/// A file read a chunk at a time.
+final class ChunkedFile {
+    private let handle: FileHandle
+    private let path: String
+
+    init(path: String, from offset: Int = 0) throws(IngestError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "không mở được tệp") }
+        self.handle = handle
+        self.path = path
+        do { try handle.seek(toOffset: UInt64(offset)) } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next bytes; empty at the end.
+    func next() throws(IngestError) -> [UInt8] {
+        do { return [UInt8](try handle.read(upToCount: CSVParser.chunkSize) ?? Data()) } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+    }
 }
 
 /// Makes field strings, sharing one copy of every short value seen before and normalising

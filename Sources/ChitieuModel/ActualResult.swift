@@ -32,20 +32,36 @@ public struct ActualResult: SharedFields {
         /// Where the figure was published.
         public var source: String?
         public var location: SourceLocation?
+
+        public init(unit: String, indicator: String, name: String?, period: ReportingPeriod, value: Double, measure: MeasureUnit,
+                    basis: Basis, status: Status, verdict: String?, source: String?, location: SourceLocation?) {
+            self.unit = unit
+            self.indicator = indicator
+            self.name = name
+            self.period = period
+            self.value = value
+            self.measure = measure
+            self.basis = basis
+            self.status = status
+            self.verdict = verdict
+            self.source = source
+            self.location = location
+        }
     }
 
-    /// One shared, copy-on-write box: the result is held by its unit's list and by the
-    /// evaluation that uses it, and a copy costs a pointer.
-    public var box: SharedBox<Fields>
+    /// One shared, copy-on-write box, or a row of the results table it was read from: the
+    /// result is held by its unit's list and by the evaluation that uses it, and a copy costs
+    /// a pointer.
+    public var storage: FieldStorage<Fields>
 
     public init(
         unit: String, indicator: String, name: String? = nil, period: ReportingPeriod, value: Double,
         measure: MeasureUnit, basis: Basis = .value, status: Status = .reported, verdict: String? = nil,
         source: String? = nil, location: SourceLocation? = nil
     ) {
-        box = SharedBox(Fields(unit: unit, indicator: indicator, name: name, period: period, value: value, measure: measure,
-                               basis: basis, status: status, verdict: verdict, source: source, location: location))
+        self.init(fields: Fields(unit: unit, indicator: indicator, name: name, period: period, value: value, measure: measure,
+                                 basis: basis, status: status, verdict: verdict, source: source, location: location))
     }
 
-    public init(box: SharedBox<Fields>) { self.box = box }
+    public init(storage: FieldStorage<Fields>) { self.storage = storage }
 }

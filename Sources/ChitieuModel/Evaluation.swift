@@ -39,13 +39,62 @@ public struct Evaluation: Hashable, Sendable, Codable {
     /// Tỷ lệ hoàn thành kế hoạch, in percent.
     public var completion: Double?
     public var status: EvaluationStatus
-    /// Why the status is what it is, in plain Vietnamese.
-    public var explanation: String
+    /// Why the status is what it is; written out in words when asked for (a national run has
+    /// 400,000 rows, most explained by the same few sentences).
+    public var reason: Reason
+    /// In an annual report, the same target after six months, where the unit reported it.
+    public var sixMonths: SixMonths?
+
+    /// A six-month result kept beside the annual row (only what the report shows of it).
+    public struct SixMonths: Hashable, Sendable, Codable {
+        public var actual: ActualResult
+        public var actualInTargetUnit: Double?
+        public var completion: Double?
+        public var status: EvaluationStatus
+        public var reason: Reason
+
+        /// The six-month part of an evaluation of the first half; nil when nothing was reported.
+        public init?(_ e: Evaluation) {
+            guard let actual = e.actual else { return nil }
+            self.actual = actual
+            actualInTargetUnit = e.actualInTargetUnit
+            completion = e.completion
+            status = e.status
+            reason = e.reason
+        }
+    }
+
+    /// The six-month row as an evaluation of its own, for the columns that show it.
+    public var sixMonthsRow: Evaluation? {
+        sixMonths.map { h in
+            Evaluation(unit: unit, indicator: indicator, target: target, period: ReportingPeriod(year: period.year, span: .firstHalf),
+                       actual: h.actual, actualInTargetUnit: h.actualInTargetUnit, completion: h.completion, status: h.status,
+                       reason: h.reason)
+        }
+    }
+
+    /// The kinds of explanation; the numbers come from the row itself.
+    public enum Reason: Hashable, Sendable, Codable {
+        /// "Chưa có số liệu thực hiện năm 2025."
+        case noData
+        /// "Thực hiện 12.000 so với chỉ tiêu trên 11.500 tỷ đồng."
+        case comparedWithTarget
+        /// "Đơn vị báo cáo đạt 105,0% kế hoạch."
+        case shareOfPlan
+        /// Six months of a flow: "6 tháng đạt 48,0% chỉ tiêu năm; mức cần đạt 45,0%."
+        case halfYearProgress(expected: Double)
+        /// Six months reported as a share of the year's plan.
+        case halfYearShareOfPlan(expected: Double)
+        /// Six months of a level against the year's target.
+        case halfYearValue
+        /// Anything else, in words.
+        case text(String)
+    }
 
     public init(
         unit: ReportingUnit, indicator: String, target: Target, period: ReportingPeriod,
         actual: ActualResult?, actualInTargetUnit: Double?, completion: Double?,
-        status: EvaluationStatus, explanation: String
+        status: EvaluationStatus, reason: Reason
     ) {
         self.unit = unit
         self.indicator = indicator
@@ -55,6 +104,33 @@ public struct Evaluation: Hashable, Sendable, Codable {
         self.actualInTargetUnit = actualInTargetUnit
         self.completion = completion
         self.status = status
-        self.explanation = explanation
+        self.reason = reason
     }
+
+    /// Why the status is what it is, in plain Vietnamese.
+    public var explanation: String {
+        get {
+            let estimate = actual?.status == .estimate ? " (số ước)" : ""
+            switch reason {
+            case .noData:
+                return "Chưa có số liệu thực hiện \(period.vietnamese)."
+            case .comparedWithTarget:
+                return "Thực hiện \(number(actualInTargetUnit)) so với chỉ tiêu \(target.plainText)\(estimate)."
+            case .shareOfPlan:
+                return "Đơn vị báo cáo đạt \(percent(completion)) kế hoạch\(estimate)."
+            case .halfYearProgress(let expected):
+                return "6 tháng đạt \(percent(completion)) chỉ tiêu năm; mức cần đạt \(percent(expected))\(estimate)."
+            case .halfYearShareOfPlan(let expected):
+                return "Đạt \(percent(completion)) kế hoạch năm, so với mức cần đạt \(percent(expected))\(estimate)."
+            case .halfYearValue:
+                return "Giá trị 6 tháng \(number(actualInTargetUnit)) so với chỉ tiêu năm \(target.plainText)\(estimate)."
+            case .text(let words):
+                return words
+            }
+        }
+        set { reason = .text(newValue) }
+    }
+
+    private func number(_ v: Double?) -> String { v.map { VietnameseNumber.formatCompact($0) } ?? "-" }
+    private func percent(_ v: Double?) -> String { v.map { VietnameseNumber.format($0, decimals: 1) + "%" } ?? "-" }
 }

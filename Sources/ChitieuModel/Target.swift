@@ -30,23 +30,76 @@ public struct Target: SharedFields {
         /// A plan's override of the catalogue's direction and kind.
         public var direction: Direction?
         public var kind: IndicatorKind?
-        /// Where the target comes from, oldest first: the directive's words, then every correction.
-        public var provenance: [String] = []
+        /// Where the target comes from; its line of the provenance is written when asked for.
+        public var origin: Origin = .extracted
+        /// Every correction a plan file made, oldest first.
+        public var corrections: [String] = []
+
+        public init(id: String, name: String, comparator: TargetComparator, value: Double, valueMax: Double?, unit: MeasureUnit,
+                    approx: Bool, text: String, parent: String?, location: SourceLocation?, catalogueCode: String?,
+                    catalogueConfidence: Double?, period: ReportingPeriod? = nil, direction: Direction? = nil,
+                    kind: IndicatorKind? = nil, origin: Origin = .extracted) {
+            self.id = id
+            self.name = name
+            self.comparator = comparator
+            self.value = value
+            self.valueMax = valueMax
+            self.unit = unit
+            self.approx = approx
+            self.text = text
+            self.parent = parent
+            self.location = location
+            self.catalogueCode = catalogueCode
+            self.catalogueConfidence = catalogueConfidence
+            self.period = period
+            self.direction = direction
+            self.kind = kind
+            self.origin = origin
+        }
     }
 
-    public var box: SharedBox<Fields>
+    /// Where a target comes from.
+    public enum Origin: Hashable, Sendable, Codable {
+        /// Read from a directive's words.
+        case extracted
+        /// Added by a row of a plan file, with the values it still has.
+        case addedFromPlan
+        /// Said in words (an origin whose values have since been corrected).
+        case noted(String)
+    }
+
+    public var storage: FieldStorage<Fields>
 
     public init(
         id: String, name: String, comparator: TargetComparator, value: Double, valueMax: Double? = nil,
         unit: MeasureUnit, approx: Bool = false, text: String, parent: String? = nil,
         location: SourceLocation? = nil, catalogueCode: String? = nil, catalogueConfidence: Double? = nil
     ) {
-        box = SharedBox(Fields(id: id, name: name, comparator: comparator, value: value, valueMax: valueMax, unit: unit,
+        storage = FieldStorage(box: SharedBox(Fields(id: id, name: name, comparator: comparator, value: value, valueMax: valueMax, unit: unit,
                                approx: approx, text: text, parent: parent, location: location, catalogueCode: catalogueCode,
-                               catalogueConfidence: catalogueConfidence))
+                               catalogueConfidence: catalogueConfidence)))
     }
 
-    public init(box: SharedBox<Fields>) { self.box = box }
+    public init(storage: FieldStorage<Fields>) { self.storage = storage }
+
+    /// Where the target comes from, oldest first: the directive's words or the plan row that
+    /// added it, then every correction.
+    public var provenance: [String] { [originLine] + fields.corrections }
+
+    /// The first line of the provenance.
+    public var originLine: String {
+        let f = fields
+        switch f.origin {
+        case .extracted:
+            let place = f.location.map { "\($0.file) dòng \($0.line)" } ?? "văn bản"
+            return "Trích từ \(place): “\(f.text)”"
+        case .addedFromPlan:
+            let place = f.location.map { "\($0.file) \($0.cell ?? "dòng \($0.line)")" } ?? "tệp kế hoạch"
+            return "Thêm theo \(place): \(plainText)"
+        case .noted(let line):
+            return line
+        }
+    }
 
     /// True when a person should check the target: no catalogue entry fits it well.
     public var needsReview: Bool { (self.catalogueConfidence ?? 0) < Target.reviewThreshold }
@@ -56,7 +109,7 @@ public struct Target: SharedFields {
 
     /// The target as a person reads it in a table: "trên 95 %", "7,5 - 8 %", "giảm 2.900 hộ".
     public var plainText: String {
-        let f = box.value
+        let f = fields
         let number = VietnameseNumber.formatCompact(f.value)
         let unitText = f.unit.display.isEmpty ? "" : (f.unit.display == "%" ? "%" : " " + f.unit.display)
         let approxText = f.approx ? "khoảng " : ""

@@ -55,7 +55,6 @@ public struct PipelineRunner {
         var directory: UnitDirectory
         var documents: [(unit: Int, document: DirectiveDocument)]
         var evaluations: [Evaluation] = []
-        var halfYear: [Evaluation] = []
         var results: [[ActualResult]] = []
         var issues: [DataIssue] = []
     }
@@ -218,10 +217,10 @@ public struct PipelineRunner {
             }
         }
         // Plans and results are read at the same time, each on its own core.
-        let config = self.config
+        let config = self.config, catalogue = self.catalogue
         let plans = BackgroundWork { () throws(PipelineError) -> ([PlanEntry], [DataIssue]) in
             var issues: [DataIssue] = []
-            let entries = PipelineRunner.readTables(config.plans, config: config, into: &issues) { PlanReader.entries(from: $0) }
+            let entries = PipelineRunner.readTables(config.plans, config: config, into: &issues) { PlanReader.entries(from: $0, catalogue: catalogue) }
             return (entries, issues)
         }
         var resultIssues: [DataIssue] = []
@@ -289,37 +288,34 @@ public struct PipelineRunner {
         let evaluator = Evaluator(catalogue: catalogue, rules: config.rules)
         let half = ReportingPeriod(year: config.period.year, span: .firstHalf)
         let traits: @Sendable (Target) -> IndicatorTraits = { IndicatorTraits.of($0, catalogue: catalogue) }
-        // Units are judged independently: two halves on two cores, joined in unit order.
-        let parts = Self.inHalves(units.count) { range in
-            var part: (evaluations: [Evaluation], issues: [DataIssue], halfYear: [Evaluation]) = ([], [], [])
-            for u in range {
-                let mine = usable[u]
-                let (rows, issues) = evaluator.evaluate(unit: units[u], targets: targets[u], results: mine, period: period, traits: traits)
-                part.evaluations += rows
-                part.issues += issues
-                // An annual report also shows the six-month progress where it was reported.
-                if !period.isFirstHalf, mine.contains(where: { $0.period == half }) {
-                    // Only the six-month value and status are shown: the explanation is not kept.
-                    part.halfYear += evaluator.evaluate(unit: units[u], targets: targets[u], results: mine, period: half, traits: traits)
-                        .evaluations.compactMap { e in
-                            guard e.actual != nil else { return nil }
-                            var kept = e
-                            kept.explanation = ""
-                            return kept
-                        }
+        // Units are judged independently, two halves on two cores. The Evaluator gives one row
+        // per target, so each unit's rows have a known place in the one final array and are
+        // written there directly (no parts joined: a national run has 400,000 rows).
+        var offsets = [0]
+        for list in targets { offsets.append(offsets[offsets.count - 1] + list.count) }
+        var foundIssues: [[DataIssue]] = []
+        evaluated.evaluations = Array(unsafeUninitializedCapacity: offsets[units.count]) { buffer, initialized in
+            let rows = SharedRows(buffer)
+            foundIssues = Self.inHalves(units.count) { [offsets] range in
+                var issues: [DataIssue] = []
+                for u in range {
+                    let mine = usable[u]
+                    var (unitRows, found) = evaluator.evaluate(unit: units[u], targets: targets[u], results: mine, period: period, traits: traits)
+                    // An annual report also shows the six-month progress where it was reported:
+                    // the same targets in the same order, so each half-year row joins its annual row.
+                    if !period.isFirstHalf, mine.contains(where: { $0.fields.period == half }) {
+                        let sixMonths = evaluator.evaluate(unit: units[u], targets: targets[u], results: mine, period: half, traits: traits).evaluations
+                        for (i, h) in sixMonths.enumerated() { unitRows[i].sixMonths = Evaluation.SixMonths(h) }
+                    }
+                    precondition(unitRows.count == offsets[u + 1] - offsets[u], "one evaluation per target")
+                    rows.initialize(at: offsets[u], from: unitRows)
+                    issues += found
                 }
+                return issues
             }
-            return part
+            initialized = offsets[units.count]
         }
-        // Each part is let go as soon as it is joined.
-        var remaining = parts
-        evaluated.evaluations.reserveCapacity(remaining.reduce(0) { $0 + $1.evaluations.count })
-        while !remaining.isEmpty {
-            let part = remaining.removeFirst()
-            evaluated.evaluations += part.evaluations
-            evaluated.issues += part.issues
-            evaluated.halfYear += part.halfYear
-        }
+        evaluated.issues += foundIssues.flatMap { $0 }
         evaluated.issues += ResultChecks.missingResults(evaluated.evaluations)
         return evaluated
     }
@@ -347,7 +343,6 @@ public struct PipelineRunner {
                                     date: config.date, units: units, evaluations: computed.evaluations,
                                     unitDocuments: byUnit, issues: computed.issues,
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
-        content.halfYear = computed.evaluated.halfYear
         for (unit, declared) in zip(units, config.units) { content.groups[unit] = declared.group }
         content.baseDirectory = URL(fileURLWithPath: config.path).standardizedFileURL.deletingLastPathComponent().path
         content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: FileDigest.sha256(ofFile: $0.document.path), unit: units[$0.unit], metadata: $0.document.metadata) }
@@ -379,5 +374,18 @@ public struct PipelineRunner {
         try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
         try progress.part("ghi \(tables.count) tệp CSV (song song)") { () throws(PipelineError) in _ = try csv.wait() }
         return [files.path(workbookName)] + tables.map { files.path($0.0) }
+    }
+}
+
+/// Memory two threads fill in disjoint places, each place once, before anyone reads it.
+struct SharedRows<Element>: @unchecked Sendable {
+    // @unchecked: every place is written by one thread only, and read after both are done.
+    private let base: UnsafeMutablePointer<Element>?
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { base = buffer.baseAddress }
+
+    func initialize(at offset: Int, from rows: [Element]) {
+        guard let base, !rows.isEmpty else { return }
+        rows.withUnsafeBufferPointer { (base + offset).initialize(from: $0.baseAddress!, count: rows.count) }
     }
 }

@@ -1,0 +1,131 @@
+import ChitieuModel
+
+/// Values seen in a table, each kept once and named by its position; 0 names "none".
+struct Interner<Value: Hashable & Sendable>: Sendable {
+    private(set) var values: [Value?] = [nil]
+    private var positions: [Value: UInt32] = [:]
+
+    mutating func id(_ value: Value?) -> UInt32 {
+        guard let value else { return 0 }
+        if let known = positions[value] { return known }
+        values.append(value)
+        let id = UInt32(values.count - 1)
+        positions[value] = id
+        return id
+    }
+
+    /// The values by position, for reading once nothing more is added.
+    var table: [Value?] { values }
+}
+
+/// The results of one table as compact rows: every string interned, about 48 bytes a row
+/// where an object per result takes about 210.
+struct ResultColumns {
+    private struct Row {
+        var unit, indicator, name, measure, verdict, source, cell: UInt32
+        var line: UInt32
+        var value: Double
+        var period: Int32
+        var basis, status: UInt8
+    }
+
+    let file: String
+    private var rows: [Row] = []
+    private var strings = Interner<String>()
+    private var measures = Interner<MeasureUnit>()
+
+    init(file: String) { self.file = file }
+
+    mutating func append(unit: String, indicator: String, name: String?, period: ReportingPeriod, value: Double,
+                         measure: MeasureUnit, basis: ActualResult.Basis, status: ActualResult.Status, verdict: String?,
+                         source: String?, line: Int, cell: String?) {
+        rows.append(Row(unit: strings.id(unit), indicator: strings.id(indicator), name: strings.id(name),
+                        measure: measures.id(measure), verdict: strings.id(verdict), source: strings.id(source),
+                        cell: strings.id(cell), line: UInt32(clamping: line), value: value, period: Self.code(period),
+                        basis: Self.basisCodes[basis]!, status: status == .estimate ? 1 : 0))
+    }
+
+    /// The results, each reading its fields from this table's rows.
+    func results() -> [ActualResult] {
+        let rows = self.rows, strings = strings.table, measures = measures.table, file = file
+        let store = RowStore<ActualResult.Fields>(count: rows.count) { i in
+            let r = rows[i]
+            return ActualResult.Fields(
+                unit: strings[Int(r.unit)] ?? "", indicator: strings[Int(r.indicator)] ?? "", name: strings[Int(r.name)],
+                period: Self.period(r.period), value: r.value, measure: measures[Int(r.measure)] ?? .none,
+                basis: Self.bases[Int(r.basis)], status: r.status == 1 ? .estimate : .reported,
+                verdict: strings[Int(r.verdict)], source: strings[Int(r.source)],
+                location: SourceLocation(file: file, line: Int(r.line), cell: strings[Int(r.cell)]))
+        }
+        return (0..<rows.count).map { ActualResult(storage: FieldStorage(store: store, row: $0)) }
+    }
+
+    private static let bases = ActualResult.Basis.allCases
+    private static let basisCodes = Dictionary(uniqueKeysWithValues: bases.enumerated().map { ($1, UInt8($0)) })
+
+    static func code(_ period: ReportingPeriod) -> Int32 {
+        Int32(clamping: period.year) * 2 + (period.span == .firstHalf ? 1 : 0)
+    }
+
+    static func period(_ code: Int32) -> ReportingPeriod {
+        ReportingPeriod(year: Int(code >> 1), span: code & 1 == 1 ? .firstHalf : .year)
+    }
+}
+
+/// The rows of one plan table as compact rows, read back as plan entries or as the targets
+/// they add.
+struct PlanColumns {
+    private struct Row {
+        var unit, indicator, name, measure, catalogue, source, cell: UInt32
+        var line: UInt32
+        var target: Double
+        var targetMax: Double
+        var period: Int32
+        var comparator, direction, kind: UInt8
+        var hasMax: Bool
+    }
+
+    let file: String
+    private var rows: [Row] = []
+    private var strings = Interner<String>()
+    private var measures = Interner<MeasureUnit>()
+
+    init(file: String) { self.file = file }
+
+    mutating func append(_ e: PlanEntry.Fields) {
+        rows.append(Row(unit: strings.id(e.unit), indicator: strings.id(e.indicator), name: strings.id(e.name),
+                        measure: measures.id(e.measure), catalogue: strings.id(e.catalogue), source: strings.id(e.source),
+                        cell: strings.id(e.location?.cell), line: UInt32(clamping: e.location?.line ?? 0), target: e.target,
+                        targetMax: e.targetMax ?? 0, period: e.period.map(ResultColumns.code) ?? -1,
+                        comparator: Self.code(e.comparator, in: Self.comparators), direction: Self.code(e.direction, in: Self.directions),
+                        kind: Self.code(e.kind, in: Self.kinds), hasMax: e.targetMax != nil))
+    }
+
+    /// The entries, each reading its row; a new target made from one reads the same row.
+    func entries(catalogue: Catalogue) -> [PlanEntry] {
+        let rows = self.rows, strings = strings.table, measures = measures.table, file = file
+        let read: @Sendable (Int) -> PlanEntry.Fields = { i in
+            let r = rows[i]
+            return PlanEntry.Fields(
+                unit: strings[Int(r.unit)] ?? "", indicator: strings[Int(r.indicator)] ?? "", name: strings[Int(r.name)],
+                measure: measures[Int(r.measure)] ?? .none, comparator: Self.comparators[Int(r.comparator)]!, target: r.target,
+                targetMax: r.hasMax ? r.targetMax : nil, period: r.period < 0 ? nil : ResultColumns.period(r.period),
+                direction: Self.directions[Int(r.direction)], kind: Self.kinds[Int(r.kind)],
+                catalogue: strings[Int(r.catalogue)], source: strings[Int(r.source)],
+                location: r.line == 0 ? nil : SourceLocation(file: file, line: Int(r.line), cell: strings[Int(r.cell)]))
+        }
+        let targets = RowStore<Target.Fields>(count: rows.count) { Target.Fields(plan: read($0), catalogue: catalogue) }
+        let store = RowStore<PlanEntry.Fields>(count: rows.count, companion: targets, read: read)
+        return (0..<rows.count).map { PlanEntry(storage: FieldStorage(store: store, row: $0)) }
+    }
+
+    // Position 0 of each list is "not given".
+    private static let comparators: [TargetComparator?] = [nil] + TargetComparator.allCases
+    private static let directions: [Direction?] = [nil] + Direction.allCases
+    private static let kinds: [IndicatorKind?] = [nil] + IndicatorKind.allCases
+
+    private static func code<T: Equatable>(_ value: T?, in list: [T?]) -> UInt8 {
+        guard let value else { return 0 }
+        return UInt8(list.firstIndex(of: value) ?? 0)
+    }
+}

@@ -30,13 +30,17 @@ public struct ComparisonBuilder: Sendable {
             if let existing = chosen[code]?[u], evaluations[existing].target.parent == nil || e.target.parent != nil { continue }
             chosen[code, default: [:]][u] = i
         }
-        // code → unit position → the unit's results of the period for it, in input order.
-        var reported: [String: [Int: [ActualResult]]] = [:]
+        // code → unit position → the unit's first value and first share of plan for it, in input order.
+        struct Reported { var value: ActualResult?; var share: Double? }
+        var reported: [String: [Int: Reported]] = [:]
         for (u, list) in results.enumerated() {
             for result in list {
                 let r = result.fields
-                guard r.period == period, catalogue[r.indicator] != nil else { continue }
-                reported[r.indicator, default: [:]][u, default: []].append(result)
+                guard r.period == period, r.basis != .change, catalogue[r.indicator] != nil else { continue }
+                var known = reported[r.indicator, default: [:]][u] ?? Reported()
+                if r.basis == .value, known.value == nil { known.value = result }
+                if r.basis == .pctOfPlan, known.share == nil { known.share = r.value }
+                reported[r.indicator, default: [:]][u] = known
             }
         }
         var rows: [ComparisonRow] = []
@@ -47,13 +51,13 @@ public struct ComparisonBuilder: Sendable {
             var cells: [ComparisonCell] = []
             for u in Set(evaluationsByUnit.keys).union(resultsByUnit.keys).sorted() {
                 let evaluation = evaluationsByUnit[u].map { evaluations[$0] }
-                let own = resultsByUnit[u] ?? []
-                let value = own.lazy.map(\.fields).first { $0.basis == .value }
+                let own = resultsByUnit[u]
+                let value = own?.value?.fields
                 let result = value.flatMap { $0.measure.convert($0.value, to: entry.unit) }
                 let target = evaluation.flatMap { e in e.target.unit.convert(e.target.value, to: entry.unit) }
                 cells.append(ComparisonCell(unit: units[u], target: target, result: result,
                                             estimate: value?.status == .estimate, completion: evaluation?.completion
-                                                ?? own.lazy.map(\.fields).first { $0.basis == .pctOfPlan }?.value,
+                                                ?? own?.share,
                                             status: evaluation?.status))
             }
             guard cells.count >= 2 else { continue }

@@ -23,8 +23,9 @@ public struct Scorer: Sendable {
     }
 
     func weight(_ target: Target) -> Double {
-        if let code = target.catalogueCode, let w = scheme.indicatorWeights[code] { return w }
-        if let code = target.catalogueCode, let sector = catalogue[code]?.sector, let w = scheme.sectorWeights[sector] { return w }
+        let code = target.catalogueCode
+        if let code, let w = scheme.indicatorWeights[code] { return w }
+        if let code, let sector = catalogue[code]?.sector, let w = scheme.sectorWeights[sector] { return w }
         return 1
     }
 

@@ -23,9 +23,10 @@ public struct IndicatorTraits: Sendable, Hashable {
     /// The traits of a target: the catalogue decides; without an entry, a target is
     /// higher-is-better and a level (the reading that never counts part of a year as the whole).
     public static func of(_ target: Target, catalogue: Catalogue) -> IndicatorTraits {
-        let entry = target.catalogueCode.flatMap { catalogue[$0] }
+        let t = target.fields
+        let entry = t.catalogueCode.flatMap { catalogue[$0] }
         // A plan's direction or kind wins over the catalogue's.
-        return IndicatorTraits(direction: target.direction ?? entry?.direction ?? .higher,
-                               kind: target.kind ?? entry?.kind ?? .level)
+        return IndicatorTraits(direction: t.direction ?? entry?.direction ?? .higher,
+                               kind: t.kind ?? entry?.kind ?? .level)
     }
 }

@@ -18,7 +18,10 @@ public struct Evaluator: Sendable {
     }
 
     /// The key that joins results to a target: its catalogue code, else its id.
-    public static func joinKey(_ target: Target) -> String { target.catalogueCode ?? target.id }
+    public static func joinKey(_ target: Target) -> String {
+        let t = target.fields
+        return t.catalogueCode ?? t.id
+    }
 
     /// Evaluates every target of one unit for one period.
     public func evaluate(unit: ReportingUnit, targets: [Target], results: [ActualResult], period: ReportingPeriod,
@@ -49,7 +52,8 @@ public struct Evaluator: Sendable {
     /// Picks the result that can judge the target: a change for "tăng/giảm X", an absolute value
     /// otherwise, and a share of plan when nothing better is there.
     func choose(_ candidates: [ActualResult], for target: Target, traits: IndicatorTraits) -> ActualResult? {
-        let isChange = target.comparator == .increaseBy || target.comparator == .decreaseBy
+        let comparator = target.comparator
+        let isChange = comparator == .increaseBy || comparator == .decreaseBy
         let order: [ActualResult.Basis] = isChange ? [.change, .value, .pctOfPlan] : [.value, .pctOfPlan, .change]
         for basis in order {
             if let r = candidates.first(where: { $0.fields.basis == basis }) { return r }
@@ -84,7 +88,8 @@ public struct Evaluator: Sendable {
             return (row(nil, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
 
-        let isChange = target.comparator == .increaseBy || target.comparator == .decreaseBy
+        let comparator = target.comparator
+        let isChange = comparator == .increaseBy || comparator == .decreaseBy
         if isChange, actual.basis != .change, traits.kind != .flow {
             let message = "Chỉ tiêu \"\(target.name)\" là mức tăng/giảm; kết quả \(VietnameseNumber.formatCompact(value)) là giá trị tuyệt đối, cần số tăng/giảm (basis = change)."
             return (row(value, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
@@ -97,7 +102,8 @@ public struct Evaluator: Sendable {
         let completion = Self.completion(target: target, direction: traits.direction, actual: value)
         if halfYear && traits.kind == .flow {
             // Six months of a flow: progress towards the year's target.
-            let base = target.comparator == .range && traits.direction == .lower ? (target.valueMax ?? target.value) : target.value
+            let t = target.fields
+            let base = t.comparator == .range && traits.direction == .lower ? (t.valueMax ?? t.value) : t.value
             let progress = base == 0 ? nil : value / base * 100
             let onTrack = (progress ?? 0) >= rules.expectedHalfYearShare
             return (row(value, progress, onTrack ? .onTrack : .behind, .halfYearProgress(expected: rules.expectedHalfYearShare)), nil)
@@ -113,6 +119,7 @@ public struct Evaluator: Sendable {
     /// The result in the target's unit; nil when the units do not convert. A change of a rate
     /// reported as "%" is read as percentage points.
     func convert(_ actual: ActualResult.Fields, to target: Target) -> Double? {
+        let target = target.fields
         if target.unit == .percentagePoint, actual.measure.isPercentLike { return actual.value }
         if target.unit == .percent, actual.measure == .percentagePoint, actual.basis == .change { return actual.value }
         return actual.measure.convert(actual.value, to: target.unit)
@@ -120,6 +127,7 @@ public struct Evaluator: Sendable {
 
     /// Completion in percent; nil when it cannot be computed (a zero target or result).
     public static func completion(target: Target, direction: Direction, actual: Double) -> Double? {
+        let target = target.fields
         func ratio(_ a: Double, _ b: Double) -> Double? { b == 0 ? nil : a / b * 100 }
         switch target.comparator {
         case .increaseBy, .decreaseBy:
@@ -135,6 +143,7 @@ public struct Evaluator: Sendable {
 
     /// The annual status: exceeded (better than the target), met (the comparator holds) or not met.
     public static func status(target: Target, direction: Direction, actual: Double) -> EvaluationStatus {
+        let target = target.fields
         let x = target.value
         let tolerance = 1e-9 * max(1, abs(x))
         let equal = abs(actual - x) <= tolerance

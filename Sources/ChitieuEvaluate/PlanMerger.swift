@@ -7,7 +7,8 @@ public enum PlanMerger {
         var targets = extracted
         // Where each key first occurs: the join key (catalogue code or id) and the id.
         var positions: [String: Int] = [:]
-        func remember(_ t: Target, at i: Int) {
+        func remember(_ target: Target, at i: Int) {
+            let t = target.fields
             if positions[t.catalogueCode ?? t.id] == nil { positions[t.catalogueCode ?? t.id] = i }
             if positions[t.id] == nil { positions[t.id] = i }
         }

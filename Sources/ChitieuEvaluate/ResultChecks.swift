@@ -11,8 +11,9 @@ public enum ResultChecks {
         var usable: [[ActualResult]] = Array(repeating: [], count: units.count)
         var issues: [DataIssue] = []
         // Where each unit × indicator × period × basis was first reported.
-        struct Key: Hashable { let unit: Int; let indicator: String; let period: ReportingPeriod; let basis: ActualResult.Basis }
-        var seen: [Key: SourceLocation?] = [:]
+        // Small keys and row numbers: a national run checks 700,000 results.
+        struct Key: Hashable { let unit: Int32; let year: Int32; let firstHalf: Bool; let basis: ActualResult.Basis; let indicator: String }
+        var seen: [Key: Int32] = [:]
         seen.reserveCapacity(results.count)
         var resolver = UnitResolver(directory)
         // The keys a result can join on, per unit: catalogue code or id, and id.
@@ -21,7 +22,7 @@ public enum ResultChecks {
         }
         let known = units.count <= 12 ? "có: " + units.map(\.name).joined(separator: ", ")
                                       : "pipeline có \(units.count) đơn vị"
-        for result in results {
+        for (row, result) in results.enumerated() {
             // One read of the stored row for all the checks.
             let r = result.fields
             guard let position = resolver.position(of: r.unit) else {
@@ -29,12 +30,14 @@ public enum ResultChecks {
                 continue
             }
             let unit = units[position]
-            let key = Key(unit: position, indicator: r.indicator, period: r.period, basis: r.basis)
+            let key = Key(unit: Int32(position), year: Int32(clamping: r.period.year), firstHalf: r.period.isFirstHalf, basis: r.basis,
+                          indicator: r.indicator)
             if let first = seen[key] {
-                issues.append(DataIssue(.warning, "kết quả trùng: \(unit.name), \(r.indicator), \(r.period), \(r.basis.rawValue) đã có ở \(first?.description ?? "dòng trước"); dòng này không được dùng", at: r.location))
+                let place = results[Int(first)].location?.description ?? "dòng trước"
+                issues.append(DataIssue(.warning, "kết quả trùng: \(unit.name), \(r.indicator), \(r.period), \(r.basis.rawValue) đã có ở \(place); dòng này không được dùng", at: r.location))
                 continue
             }
-            seen[key] = r.location
+            seen[key] = Int32(row)
             let entry = catalogue[r.indicator]
             let isRate = r.measure == .percent && entry?.unit == .percent && entry?.kind == .level
             if r.basis == .value, isRate, r.value > 100 {

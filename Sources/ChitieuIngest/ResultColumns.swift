@@ -47,7 +47,8 @@ struct ResultColumns {
 
     /// The results, each reading its fields from this table's rows.
     func results() -> [ActualResult] {
-        let rows = self.rows, strings = strings.table, measures = measures.table, file = file
+        // An exact copy: the appended array may hold room for twice its rows.
+        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.table, measures = measures.table, file = file
         let store = RowStore<ActualResult.Fields>(count: rows.count) { i in
             let r = rows[i]
             return ActualResult.Fields(
@@ -103,7 +104,7 @@ struct PlanColumns {
 
     /// The entries, each reading its row; a new target made from one reads the same row.
     func entries(catalogue: Catalogue) -> [PlanEntry] {
-        let rows = self.rows, strings = strings.table, measures = measures.table, file = file
+        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.table, measures = measures.table, file = file
         let read: @Sendable (Int) -> PlanEntry.Fields = { i in
             let r = rows[i]
             return PlanEntry.Fields(
@@ -114,7 +115,22 @@ struct PlanColumns {
                 catalogue: strings[Int(r.catalogue)], source: strings[Int(r.source)],
                 location: r.line == 0 ? nil : SourceLocation(file: file, line: Int(r.line), cell: strings[Int(r.cell)]))
         }
-        let targets = RowStore<Target.Fields>(count: rows.count) { Target.Fields(plan: read($0), catalogue: catalogue) }
+        // What the catalogue says of each distinct string, looked up once: a target is read
+        // many times and its row should cost array reads only.
+        let names: [String?] = strings.map { $0.flatMap { catalogue[$0]?.name } }
+        let targets = RowStore<Target.Fields>(count: rows.count) { i in
+            let r = rows[i]
+            let indicator = strings[Int(r.indicator)] ?? ""
+            let code = r.catalogue != 0 ? r.catalogue : (names[Int(r.indicator)] != nil ? r.indicator : 0)
+            return Target.Fields(
+                id: indicator, name: strings[Int(r.name)] ?? names[Int(code)] ?? indicator, comparator: Self.comparators[Int(r.comparator)]!,
+                value: r.target, valueMax: r.hasMax ? r.targetMax : nil, unit: measures[Int(r.measure)] ?? .none, approx: false,
+                text: strings[Int(r.source)] ?? "", parent: nil,
+                location: r.line == 0 ? nil : SourceLocation(file: file, line: Int(r.line), cell: strings[Int(r.cell)]),
+                catalogueCode: strings[Int(code)], catalogueConfidence: code == 0 ? nil : 1,
+                period: r.period < 0 ? nil : ResultColumns.period(r.period), direction: Self.directions[Int(r.direction)],
+                kind: Self.kinds[Int(r.kind)], origin: .addedFromPlan)
+        }
         let store = RowStore<PlanEntry.Fields>(count: rows.count, companion: targets, read: read)
         return (0..<rows.count).map { PlanEntry(storage: FieldStorage(store: store, row: $0)) }
     }

@@ -54,7 +54,7 @@ public struct PlanEntry: SharedFields {
     /// The target the row adds when no target of its unit has its indicator. A row of a plan
     /// table gives a target that reads the same row (nothing more is stored for it).
     public func newTarget(catalogue: Catalogue) -> Target {
-        if storage.row >= 0, let targets = (storage.object as? RowStore<Fields>)?.companion as? RowStore<Target.Fields> {
+        if storage.row >= 0, let targets = unsafeDowncast(storage.object, to: RowStore<Fields>.self).companion as? RowStore<Target.Fields> {
             return Target(storage: FieldStorage(store: targets, row: Int(storage.row)))
         }
         return Target(fields: Target.Fields(plan: fields, catalogue: catalogue))

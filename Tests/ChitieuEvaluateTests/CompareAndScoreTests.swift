@@ -94,6 +94,37 @@ struct CompareAndScoreTests {
         #expect(issues[1].message.contains("target_max"))
     }
 
+    @Test("A plan row read from a table and the same row built by hand give the same entry and the same new target")
+    func planRowsMatchBoxedValues() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        // Catalogue codes and free keys, names given and not, ranges, directions and kinds, sources.
+        try """
+        unit,indicator,name,measure,comparator,target,target_max,period,direction,kind,catalogue,source
+        HG,budget_revenue,,tỷ đồng,gte,2500,,2024,,,,
+        HG,forest_cover,Tỷ lệ che phủ rừng,%,range,59,60,2024,higher,level,,Nghị quyết 12
+        HG,own_key,Chỉ tiêu riêng,hộ,decrease_by,120,,2024-H1,lower,flow,,
+        HG,own_key_2,,km,lte,5,,,,,grdp,
+        HG,own_key_3,Tên,km,eq,5,,2024,,,not_a_code,
+        """.write(to: url, atomically: true, encoding: .utf8)
+        let (entries, issues) = PlanReader.entries(from: try TableReader.read(path: url.path))
+        #expect(issues.isEmpty)
+        #expect(entries.count == 5)
+        for entry in entries {
+            let boxed = PlanEntry(storage: FieldStorage(box: SharedBox(entry.fields)))
+            #expect(boxed == entry)
+            let fromRow = entry.newTarget(catalogue: .standard)
+            let fromFields = Target(fields: Target.Fields(plan: entry.fields, catalogue: .standard))
+            #expect(fromRow.fields == fromFields.fields, "\(entry.indicator)")
+            #expect(fromRow.provenance == fromFields.provenance)
+        }
+        // A changed copy of a row gets its own box; the row is not touched.
+        var changed = entries[0].newTarget(catalogue: .standard)
+        changed.value = 1
+        #expect(changed.value == 1)
+        #expect(entries[0].newTarget(catalogue: .standard).value == 2500)
+    }
+
     @Test("Unknown units, duplicates, rates above 100 %, negative counts and unknown indicators are set aside with their row")
     func resultChecks() {
         let results = [

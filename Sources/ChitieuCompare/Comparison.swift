@@ -19,7 +19,8 @@ public struct ComparisonBuilder: Sendable {
         var chosen: [String: [Int: Int]] = [:]
         var lastUnit: (ReportingUnit, Int)? = nil
         for (i, e) in evaluations.enumerated() {
-            guard let code = e.target.catalogueCode else { continue }
+            let target = e.target.fields
+            guard let code = target.catalogueCode else { continue }
             // Evaluations come unit by unit: look the unit up once per run of rows.
             let u: Int
             if let last = lastUnit, last.0 == e.unit { u = last.1 } else {
@@ -27,7 +28,7 @@ public struct ComparisonBuilder: Sendable {
                 u = found
                 lastUnit = (e.unit, found)
             }
-            if let existing = chosen[code]?[u], evaluations[existing].target.parent == nil || e.target.parent != nil { continue }
+            if let existing = chosen[code]?[u], evaluations[existing].target.parent == nil || target.parent != nil { continue }
             chosen[code, default: [:]][u] = i
         }
         // code → unit position → the unit's first value and first share of plan for it, in input order.
@@ -48,13 +49,18 @@ public struct ComparisonBuilder: Sendable {
             guard let entry = catalogue[code] else { continue }
             let evaluationsByUnit = chosen[code] ?? [:]
             let resultsByUnit = reported[code] ?? [:]
+            let present = Set(evaluationsByUnit.keys).union(resultsByUnit.keys).sorted()
             var cells: [ComparisonCell] = []
-            for u in Set(evaluationsByUnit.keys).union(resultsByUnit.keys).sorted() {
+            cells.reserveCapacity(present.count)
+            for u in present {
                 let evaluation = evaluationsByUnit[u].map { evaluations[$0] }
                 let own = resultsByUnit[u]
                 let value = own?.value?.fields
                 let result = value.flatMap { $0.measure.convert($0.value, to: entry.unit) }
-                let target = evaluation.flatMap { e in e.target.unit.convert(e.target.value, to: entry.unit) }
+                let target = evaluation.flatMap { e in
+                    let t = e.target.fields
+                    return t.unit.convert(t.value, to: entry.unit)
+                }
                 cells.append(ComparisonCell(unit: units[u], target: target, result: result,
                                             estimate: value?.status == .estimate, completion: evaluation?.completion
                                                 ?? own?.share,

@@ -17,7 +17,13 @@ public struct Scorer: Sendable {
     public func summaries(units: [ReportingUnit], evaluations: [Evaluation]) -> [UnitSummary] {
         let byUnit = Dictionary(grouping: evaluations.indices, by: { evaluations[$0].unit })
         var rules = RuleWords()
-        var summaries = units.map { unit in summary(for: unit, evaluations: (byUnit[unit] ?? []).lazy.map { evaluations[$0] }, rules: &rules) }
+        var summaries = units.map { unit in
+            let mine = byUnit[unit] ?? []
+            var s = summary(for: unit, evaluations: mine.lazy.map { evaluations[$0] }, rules: &rules)
+            // Exactly as long as needed: a national run keeps 370,000 lines.
+            s.lines = s.lines.withUnsafeBufferPointer { Array($0) }
+            return s
+        }
         rank(&summaries)
         return summaries
     }

@@ -109,7 +109,8 @@ extension WorkbookLayout {
         let measurer = self.measurer
         sheet.stream = RowStream(firstRow: headerRow + 1, count: evaluations.count, styles: palette.styles) { i in
             let e = evaluations[i]
-            let t = e.target
+            // The target's fields read once: it may live in a row of a plan table.
+            let t = e.target.fields
             let requirement = WorkbookLayout.requirement(t)
             var cells: [StreamCell] = [
                 .number(Double(i + 1), style: palette.centered), .text(e.unit.name, style: palette.wrapped),

@@ -566,7 +566,9 @@ public struct WorkbookLayout: Sendable {
     func requirement(_ t: Target) -> String { Self.requirement(t) }
 
     /// The comparator in words: "trên 95", "từ 7,5 đến 8", "giảm 2.900".
-    static func requirement(_ t: Target) -> String {
+    static func requirement(_ t: Target) -> String { requirement(t.fields) }
+
+    static func requirement(_ t: Target.Fields) -> String {
         let v = VietnameseNumber.formatCompact(t.value)
         let approx = t.approx ? "khoảng " : ""
         switch t.comparator {

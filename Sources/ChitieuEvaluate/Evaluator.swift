@@ -34,15 +34,17 @@ public struct Evaluator: Sendable {
             if f.period == period { byIndicator[f.indicator, default: []].append(r) }
         }
         for target in targets {
-            let key = Self.joinKey(target)
+            // The target's fields read once: it may live in a row of a plan table.
+            let tf = target.fields
+            let key = tf.catalogueCode ?? tf.id
             let candidates = byIndicator[key] ?? []
             let t = traits(target)
-            guard let chosen = choose(candidates, for: target, traits: t) else {
+            guard let chosen = choose(candidates, comparator: tf.comparator) else {
                 evaluations.append(Evaluation(unit: unit, indicator: key, target: target, period: period, actual: nil,
                                               actualInTargetUnit: nil, completion: nil, status: .noData, reason: .noData))
                 continue
             }
-            let (evaluation, issue) = judge(target: target, traits: t, actual: chosen, unit: unit, key: key, period: period)
+            let (evaluation, issue) = judge(target: target, fields: tf, traits: t, actual: chosen, unit: unit, key: key, period: period)
             evaluations.append(evaluation)
             if let issue { issues.append(issue) }
         }
@@ -51,8 +53,7 @@ public struct Evaluator: Sendable {
 
     /// Picks the result that can judge the target: a change for "tăng/giảm X", an absolute value
     /// otherwise, and a share of plan when nothing better is there.
-    func choose(_ candidates: [ActualResult], for target: Target, traits: IndicatorTraits) -> ActualResult? {
-        let comparator = target.comparator
+    func choose(_ candidates: [ActualResult], comparator: TargetComparator) -> ActualResult? {
         let isChange = comparator == .increaseBy || comparator == .decreaseBy
         let order: [ActualResult.Basis] = isChange ? [.change, .value, .pctOfPlan] : [.value, .pctOfPlan, .change]
         for basis in order {
@@ -64,6 +65,11 @@ public struct Evaluator: Sendable {
     /// Judges one result against one target.
     public func judge(target: Target, traits: IndicatorTraits, actual result: ActualResult, unit: ReportingUnit,
                       key: String, period: ReportingPeriod) -> (Evaluation, DataIssue?) {
+        judge(target: target, fields: target.fields, traits: traits, actual: result, unit: unit, key: key, period: period)
+    }
+
+    func judge(target: Target, fields tf: Target.Fields, traits: IndicatorTraits, actual result: ActualResult, unit: ReportingUnit,
+               key: String, period: ReportingPeriod) -> (Evaluation, DataIssue?) {
         // Fields read once: a result may live in a row of its table, read back on each access.
         let actual = result.fields
         func row(_ value: Double?, _ completion: Double?, _ status: EvaluationStatus, _ why: Evaluation.Reason) -> Evaluation {
@@ -83,32 +89,31 @@ public struct Evaluator: Sendable {
             return (row(nil, share, status, .shareOfPlan), nil)
         }
 
-        guard let value = convert(actual, to: target) else {
-            let message = "Đơn vị tính của kết quả (\(actual.measure.display)) không quy đổi được sang đơn vị của chỉ tiêu (\(target.unit.display)) cho \"\(target.name)\" của \(unit.name); sửa cột measure hoặc nhập kết quả theo đơn vị \(target.unit.display)."
+        guard let value = convert(actual, to: tf) else {
+            let message = "Đơn vị tính của kết quả (\(actual.measure.display)) không quy đổi được sang đơn vị của chỉ tiêu (\(tf.unit.display)) cho \"\(tf.name)\" của \(unit.name); sửa cột measure hoặc nhập kết quả theo đơn vị \(tf.unit.display)."
             return (row(nil, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
 
-        let comparator = target.comparator
+        let comparator = tf.comparator
         let isChange = comparator == .increaseBy || comparator == .decreaseBy
         if isChange, actual.basis != .change, traits.kind != .flow {
-            let message = "Chỉ tiêu \"\(target.name)\" là mức tăng/giảm; kết quả \(VietnameseNumber.formatCompact(value)) là giá trị tuyệt đối, cần số tăng/giảm (basis = change)."
+            let message = "Chỉ tiêu \"\(tf.name)\" là mức tăng/giảm; kết quả \(VietnameseNumber.formatCompact(value)) là giá trị tuyệt đối, cần số tăng/giảm (basis = change)."
             return (row(value, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
         if !isChange, actual.basis == .change {
-            let message = "Kết quả cho \"\(target.name)\" là mức thay đổi, còn chỉ tiêu là một mức cần đạt; cần giá trị tuyệt đối (basis = value)."
+            let message = "Kết quả cho \"\(tf.name)\" là mức thay đổi, còn chỉ tiêu là một mức cần đạt; cần giá trị tuyệt đối (basis = value)."
             return (row(value, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
 
-        let completion = Self.completion(target: target, direction: traits.direction, actual: value)
+        let completion = Self.completion(target: tf, direction: traits.direction, actual: value)
         if halfYear && traits.kind == .flow {
             // Six months of a flow: progress towards the year's target.
-            let t = target.fields
-            let base = t.comparator == .range && traits.direction == .lower ? (t.valueMax ?? t.value) : t.value
+            let base = tf.comparator == .range && traits.direction == .lower ? (tf.valueMax ?? tf.value) : tf.value
             let progress = base == 0 ? nil : value / base * 100
             let onTrack = (progress ?? 0) >= rules.expectedHalfYearShare
             return (row(value, progress, onTrack ? .onTrack : .behind, .halfYearProgress(expected: rules.expectedHalfYearShare)), nil)
         }
-        let status = Self.status(target: target, direction: traits.direction, actual: value)
+        let status = Self.status(target: tf, direction: traits.direction, actual: value)
         if halfYear {
             let good = status == .met || status == .exceeded
             return (row(value, completion, good ? .onTrack : .behind, .halfYearValue), nil)
@@ -118,8 +123,7 @@ public struct Evaluator: Sendable {
 
     /// The result in the target's unit; nil when the units do not convert. A change of a rate
     /// reported as "%" is read as percentage points.
-    func convert(_ actual: ActualResult.Fields, to target: Target) -> Double? {
-        let target = target.fields
+    func convert(_ actual: ActualResult.Fields, to target: Target.Fields) -> Double? {
         if target.unit == .percentagePoint, actual.measure.isPercentLike { return actual.value }
         if target.unit == .percent, actual.measure == .percentagePoint, actual.basis == .change { return actual.value }
         return actual.measure.convert(actual.value, to: target.unit)
@@ -127,7 +131,10 @@ public struct Evaluator: Sendable {
 
     /// Completion in percent; nil when it cannot be computed (a zero target or result).
     public static func completion(target: Target, direction: Direction, actual: Double) -> Double? {
-        let target = target.fields
+        completion(target: target.fields, direction: direction, actual: actual)
+    }
+
+    public static func completion(target: Target.Fields, direction: Direction, actual: Double) -> Double? {
         func ratio(_ a: Double, _ b: Double) -> Double? { b == 0 ? nil : a / b * 100 }
         switch target.comparator {
         case .increaseBy, .decreaseBy:
@@ -143,7 +150,10 @@ public struct Evaluator: Sendable {
 
     /// The annual status: exceeded (better than the target), met (the comparator holds) or not met.
     public static func status(target: Target, direction: Direction, actual: Double) -> EvaluationStatus {
-        let target = target.fields
+        status(target: target.fields, direction: direction, actual: actual)
+    }
+
+    public static func status(target: Target.Fields, direction: Direction, actual: Double) -> EvaluationStatus {
         let x = target.value
         let tolerance = 1e-9 * max(1, abs(x))
         let equal = abs(actual - x) <= tolerance

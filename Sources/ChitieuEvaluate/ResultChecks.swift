@@ -5,62 +5,92 @@ import ChitieuModel
 public enum ResultChecks {
     /// Checks every result once. `targets[i]` are the targets of `directory.units[i]`; the usable
     /// results come back grouped the same way, so later stages never search for a unit again.
+    /// Issues come in the order of the rows.
     public static func check(_ results: [ActualResult], directory: UnitDirectory, targets: [[Target]],
                              period: ReportingPeriod, catalogue: Catalogue) -> (usable: [[ActualResult]], issues: [DataIssue]) {
         let units = directory.units
-        var usable: [[ActualResult]] = Array(repeating: [], count: units.count)
-        var issues: [DataIssue] = []
-        // Where each unit × indicator × period × basis was first reported.
-        // Small keys and row numbers: a national run checks 700,000 results.
-        struct Key: Hashable { let unit: Int32; let year: Int32; let firstHalf: Bool; let basis: ActualResult.Basis; let indicator: String }
-        var seen: [Key: Int32] = [:]
-        seen.reserveCapacity(results.count)
+        // Each row's unit resolved once, in order; the rest is checked unit by unit.
+        var rowsByUnit: [[Int32]] = Array(repeating: [], count: units.count)
+        var unknown: [(row: Int, issue: DataIssue)] = []
         var resolver = UnitResolver(directory)
-        // The keys a result can join on, per unit: catalogue code or id, and id.
-        let targetKeys: [Set<String>] = targets.map { list in
-            Set(list.flatMap { [$0.catalogueCode ?? $0.id, $0.id] })
-        }
         let known = units.count <= 12 ? "có: " + units.map(\.name).joined(separator: ", ")
                                       : "pipeline có \(units.count) đơn vị"
         for (row, result) in results.enumerated() {
+            let name = result.unit
+            guard let position = resolver.position(of: name) else {
+                unknown.append((row, DataIssue(.warning, "đơn vị \"\(name)\" không có trong pipeline (\(known)); sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: result.location)))
+                continue
+            }
+            rowsByUnit[position].append(Int32(row))
+        }
+        // Units are independent: two halves of them on two cores.
+        let halves = units.count >= 64 ? [0..<units.count / 2, units.count / 2..<units.count] : [0..<units.count]
+        let byUnit = rowsByUnit
+        let done = ConcurrentParts<(usable: [[ActualResult]], issues: [(row: Int, issue: DataIssue)])>.map(halves.count) { h in
+            var usable: [[ActualResult]] = []
+            var issues: [(row: Int, issue: DataIssue)] = []
+            for u in halves[h] {
+                let (mine, found) = checkUnit(rows: byUnit[u], of: results, unit: units[u], targets: targets[u], period: period, catalogue: catalogue)
+                usable.append(mine)
+                issues += found
+            }
+            return (usable, issues)
+        }
+        let issues = (unknown + done.flatMap(\.issues)).sorted { $0.row < $1.row }.map(\.issue)
+        return (done.flatMap(\.usable), issues)
+    }
+
+    /// The checks of one unit's rows, in row order.
+    static func checkUnit(rows: [Int32], of results: [ActualResult], unit: ReportingUnit, targets: [Target], period: ReportingPeriod,
+                          catalogue: Catalogue) -> (usable: [ActualResult], issues: [(row: Int, issue: DataIssue)]) {
+        var usable: [ActualResult] = []
+        usable.reserveCapacity(rows.count)
+        var issues: [(row: Int, issue: DataIssue)] = []
+        // Where each indicator × period × basis was first reported.
+        struct Key: Hashable { let year: Int32; let firstHalf: Bool; let basis: ActualResult.Basis; let indicator: String }
+        var seen: [Key: Int32] = [:]
+        // The keys a result can join on: catalogue code or id, and id.
+        let targetKeys = Set(targets.flatMap { target in
+            let t = target.fields
+            return [t.catalogueCode ?? t.id, t.id]
+        })
+        for row in rows {
+            let result = results[Int(row)]
             // One read of the stored row for all the checks.
             let r = result.fields
-            guard let position = resolver.position(of: r.unit) else {
-                issues.append(DataIssue(.warning, "đơn vị \"\(r.unit)\" không có trong pipeline (\(known)); sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: r.location))
-                continue
+            func problem(_ severity: DataIssue.Severity, _ message: String) {
+                issues.append((Int(row), DataIssue(severity, message, at: r.location)))
             }
-            let unit = units[position]
-            let key = Key(unit: Int32(position), year: Int32(clamping: r.period.year), firstHalf: r.period.isFirstHalf, basis: r.basis,
-                          indicator: r.indicator)
+            let key = Key(year: Int32(clamping: r.period.year), firstHalf: r.period.isFirstHalf, basis: r.basis, indicator: r.indicator)
             if let first = seen[key] {
                 let place = results[Int(first)].location?.description ?? "dòng trước"
-                issues.append(DataIssue(.warning, "kết quả trùng: \(unit.name), \(r.indicator), \(r.period), \(r.basis.rawValue) đã có ở \(place); dòng này không được dùng", at: r.location))
+                problem(.warning, "kết quả trùng: \(unit.name), \(r.indicator), \(r.period), \(r.basis.rawValue) đã có ở \(place); dòng này không được dùng")
                 continue
             }
-            seen[key] = Int32(row)
+            seen[key] = row
             let entry = catalogue[r.indicator]
             let isRate = r.measure == .percent && entry?.unit == .percent && entry?.kind == .level
             if r.basis == .value, isRate, r.value > 100 {
-                issues.append(DataIssue(.warning, "tỷ lệ \(VietnameseNumber.formatCompact(r.value))% của \"\(r.indicator)\" (\(unit.name)) vượt 100%; kiểm tra lại số liệu; kết quả không được dùng", at: r.location))
+                problem(.warning, "tỷ lệ \(VietnameseNumber.formatCompact(r.value))% của \"\(r.indicator)\" (\(unit.name)) vượt 100%; kiểm tra lại số liệu; kết quả không được dùng")
                 continue
             }
             if r.basis == .value, r.value < 0, !r.measure.isPercentLike, entry?.kind != .growth {
-                issues.append(DataIssue(.warning, "số lượng âm (\(VietnameseNumber.formatCompact(r.value)) \(r.measure.display)) cho \"\(r.indicator)\" (\(unit.name)); kiểm tra lại số liệu; kết quả không được dùng", at: r.location))
+                problem(.warning, "số lượng âm (\(VietnameseNumber.formatCompact(r.value)) \(r.measure.display)) cho \"\(r.indicator)\" (\(unit.name)); kiểm tra lại số liệu; kết quả không được dùng")
                 continue
             }
-            let hasTarget = targetKeys[position].contains(r.indicator)
+            let hasTarget = targetKeys.contains(r.indicator)
             if !hasTarget && entry == nil {
-                issues.append(DataIssue(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục; sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)", at: r.location))
+                problem(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục; sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)")
                 continue
             }
             if r.period.year != period.year {
-                issues.append(DataIssue(.note, "kết quả kỳ \(r.period) không thuộc năm \(period.year) của báo cáo; không dùng", at: r.location))
+                problem(.note, "kết quả kỳ \(r.period) không thuộc năm \(period.year) của báo cáo; không dùng")
                 continue
             }
             if !hasTarget && r.period == period {
-                issues.append(DataIssue(.note, "\(unit.name) không giao chỉ tiêu \"\(entry?.name ?? r.indicator)\"; kết quả chỉ dùng để so sánh giữa các đơn vị", at: r.location))
+                problem(.note, "\(unit.name) không giao chỉ tiêu \"\(entry?.name ?? r.indicator)\"; kết quả chỉ dùng để so sánh giữa các đơn vị")
             }
-            usable[position].append(result)
+            usable.append(result)
         }
         return (usable, issues)
     }

@@ -18,6 +18,31 @@ struct Interner<Value: Hashable & Sendable>: Sendable {
     var table: [Value?] { values }
 }
 
+/// An interner that first compares with the value last seen in the same column: rows come
+/// grouped (a unit's 120 indicators, a report's source), and equal strings that share storage
+/// compare without hashing.
+struct ColumnInterner<Value: Hashable & Sendable> {
+    private var interner = Interner<Value>()
+    private var last: [Value?]
+    private var lastIDs: [UInt32]
+
+    init(columns: Int) {
+        last = Array(repeating: nil, count: columns)
+        lastIDs = Array(repeating: 0, count: columns)
+    }
+
+    mutating func id(_ value: Value?, column: Int) -> UInt32 {
+        guard let value else { return 0 }
+        if let previous = last[column], previous == value { return lastIDs[column] }
+        let id = interner.id(value)
+        last[column] = value
+        lastIDs[column] = id
+        return id
+    }
+
+    var table: [Value?] { interner.table }
+}
+
 /// The results of one table as compact rows: every string interned, about 48 bytes a row
 /// where an object per result takes about 210.
 struct ResultColumns {
@@ -31,17 +56,17 @@ struct ResultColumns {
 
     let file: String
     private var rows: [Row] = []
-    private var strings = Interner<String>()
-    private var measures = Interner<MeasureUnit>()
+    private var strings = ColumnInterner<String>(columns: 6)
+    private var measures = ColumnInterner<MeasureUnit>(columns: 1)
 
     init(file: String) { self.file = file }
 
     mutating func append(unit: String, indicator: String, name: String?, period: ReportingPeriod, value: Double,
                          measure: MeasureUnit, basis: ActualResult.Basis, status: ActualResult.Status, verdict: String?,
                          source: String?, line: Int, cell: String?) {
-        rows.append(Row(unit: strings.id(unit), indicator: strings.id(indicator), name: strings.id(name),
-                        measure: measures.id(measure), verdict: strings.id(verdict), source: strings.id(source),
-                        cell: strings.id(cell), line: UInt32(clamping: line), value: value, period: Self.code(period),
+        rows.append(Row(unit: strings.id(unit, column: 0), indicator: strings.id(indicator, column: 1), name: strings.id(name, column: 2),
+                        measure: measures.id(measure, column: 0), verdict: strings.id(verdict, column: 3),
+                        source: strings.id(source, column: 4), cell: strings.id(cell, column: 5), line: UInt32(clamping: line), value: value, period: Self.code(period),
                         basis: Self.basisCodes[basis]!, status: status == .estimate ? 1 : 0))
     }
 
@@ -88,15 +113,15 @@ struct PlanColumns {
 
     let file: String
     private var rows: [Row] = []
-    private var strings = Interner<String>()
-    private var measures = Interner<MeasureUnit>()
+    private var strings = ColumnInterner<String>(columns: 6)
+    private var measures = ColumnInterner<MeasureUnit>(columns: 1)
 
     init(file: String) { self.file = file }
 
     mutating func append(_ e: PlanEntry.Fields) {
-        rows.append(Row(unit: strings.id(e.unit), indicator: strings.id(e.indicator), name: strings.id(e.name),
-                        measure: measures.id(e.measure), catalogue: strings.id(e.catalogue), source: strings.id(e.source),
-                        cell: strings.id(e.location?.cell), line: UInt32(clamping: e.location?.line ?? 0), target: e.target,
+        rows.append(Row(unit: strings.id(e.unit, column: 0), indicator: strings.id(e.indicator, column: 1), name: strings.id(e.name, column: 2),
+                        measure: measures.id(e.measure, column: 0), catalogue: strings.id(e.catalogue, column: 3),
+                        source: strings.id(e.source, column: 4), cell: strings.id(e.location?.cell, column: 5), line: UInt32(clamping: e.location?.line ?? 0), target: e.target,
                         targetMax: e.targetMax ?? 0, period: e.period.map(ResultColumns.code) ?? -1,
                         comparator: Self.code(e.comparator, in: Self.comparators), direction: Self.code(e.direction, in: Self.directions),
                         kind: Self.code(e.kind, in: Self.kinds), hasMax: e.targetMax != nil))

@@ -43,6 +43,34 @@ public struct Table: Sendable {
         csvBody = body
     }
 
+    /// The table cut into at most `count` parts of about equal size, at row boundaries, each
+    /// read on its own (a large CSV file read on two cores); one part for a workbook or a small file.
+    public func parts(_ count: Int, minimumBytes: Int = 32 << 20) throws(IngestError) -> [Table] {
+        guard count > 1, let csv = csvBody, csv.end == nil else { return [self] }
+        let size: Int
+        do {
+            size = Int((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0)
+        } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+        guard size - csv.start >= max(minimumBytes, 1) else { return [self] }
+        // Read up to the middle, then to the end of the record there, counting lines.
+        let file = try ChunkedFile(path: path, from: csv.start)
+        var scanner = RecordBoundaries(separator: csv.separator)
+        let middle = (size - csv.start) / 2
+        var read = 0
+        var cut: Int?
+        while cut == nil {
+            let chunk = try file.next()
+            if chunk.isEmpty { return [self] }
+            cut = scanner.scan(chunk, recordEndAfter: middle - read)
+            read += chunk.count
+        }
+        guard let cut else { return [self] }
+        var first = self, second = self
+        first.csvBody = CSVBody(start: csv.start, line: csv.line, separator: csv.separator, end: csv.start + cut)
+        second.csvBody = CSVBody(start: csv.start + cut, line: csv.line + scanner.lines(before: cut), separator: csv.separator)
+        return [first, second]
+    }
+
     /// Calls `body` with every row that is not blank, in file order.
     public func forEachRow(_ body: (Row) -> Void) throws(IngestError) {
         guard let csv = csvBody else {
@@ -231,7 +259,7 @@ enum CSVParser {
 
     /// Parses the body of a CSV table one record at a time, reading the file a chunk at a time.
     static func forEachRecord(of csv: CSVBody, path: String, _ body: (Table.Row) -> Void) throws(IngestError) {
-        let file = try ChunkedFile(path: path, from: csv.start)
+        let file = try ChunkedFile(path: path, from: csv.start, to: csv.end)
         var strings = FieldStrings()
         var pending: [UInt8] = []
         var line = csv.line
@@ -349,6 +377,65 @@ struct CSVBody: Sendable {
     let start: Int
     let line: Int
     let separator: UInt8
+    /// Where the rows stop; nil for the end of the file.
+    var end: Int? = nil
+}
+
+/// Finds where records end in bytes read one chunk after another, as `CSVParser.records`
+/// reads them, and counts the line breaks before a place.
+struct RecordBoundaries {
+    let separator: UInt8
+    private var inQuotes = false
+    private var fieldStart = true
+    private var pendingQuote = false
+    private var offset = 0
+    private var newlines: [Int] = []
+
+    init(separator: UInt8) { self.separator = separator }
+
+    /// Scans the next chunk; returns the place (counted from the first chunk) just after the first
+    /// record end at or after `from` bytes into this chunk, if there is one in it.
+    mutating func scan(_ bytes: [UInt8], recordEndAfter from: Int) -> Int? {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
+        defer { offset += bytes.count }
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == newline { newlines.append(offset + i) }
+            if pendingQuote {
+                // The quote before closed the field unless this one doubles it.
+                pendingQuote = false
+                if b == quote { continue }
+                inQuotes = false
+            }
+            if inQuotes {
+                if b == quote { pendingQuote = true }
+            } else if b == quote, fieldStart {
+                inQuotes = true
+                fieldStart = false
+            } else {
+                fieldStart = b == separator || b == newline
+                if b == newline, i >= from { return offset + i + 1 }
+            }
+        }
+        return nil
+    }
+
+    /// The line breaks before a place, quoted ones included (the parser counts them too).
+    func lines(before place: Int) -> Int {
+        newlines.partitioningIndex { $0 >= place }
+    }
+}
+
+extension Array where Element == Int {
+    /// The first index whose element matches, for a sorted array and a predicate false then true.
+    func partitioningIndex(where belongs: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if belongs(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
 }
 
 /// A file read a chunk at a time.
@@ -356,18 +443,26 @@ final class ChunkedFile {
     private let handle: FileHandle
     private let path: String
 
-    init(path: String, from offset: Int = 0) throws(IngestError) {
+    private var remaining: Int
+
+    init(path: String, from offset: Int = 0, to end: Int? = nil) throws(IngestError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "không mở được tệp") }
         self.handle = handle
         self.path = path
+        remaining = end.map { $0 - offset } ?? .max
         do { try handle.seek(toOffset: UInt64(offset)) } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
     }
 
     deinit { try? handle.close() }
 
     /// The next bytes; empty at the end.
-    func next() throws(IngestError) -> [UInt8] {
-        do { return [UInt8](try handle.read(upToCount: CSVParser.chunkSize) ?? Data()) } catch {
+    func next(size: Int = CSVParser.chunkSize) throws(IngestError) -> [UInt8] {
+        guard remaining > 0 else { return [] }
+        do {
+            let bytes = [UInt8](try handle.read(upToCount: min(size, remaining)) ?? Data())
+            remaining -= bytes.count
+            return bytes
+        } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
     }

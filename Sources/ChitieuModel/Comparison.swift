@@ -1,26 +1,67 @@
 /// One unit's figures for one indicator in the side-by-side comparison.
+///
+/// Missing numbers are kept as NaN and missing ranks as 0 inside (a national comparison has
+/// 270,000 cells; optional numbers would double their size); they read as nil.
 public struct ComparisonCell: Hashable, Sendable {
     public var unit: ReportingUnit
-    /// The target in the indicator's common unit, when the unit has one.
-    public var target: Double?
-    /// The result in the indicator's common unit, when reported as a value.
-    public var result: Double?
+    private var storedTarget: Double
+    private var storedResult: Double
+    private var storedCompletion: Double
+    private var storedRankByCompletion: Int32 = 0
+    private var storedRankByResult: Int32 = 0
     public var estimate: Bool
-    public var completion: Double?
     public var status: EvaluationStatus?
-    /// 1 = best completion; nil without a completion.
-    public var rankByCompletion: Int?
-    /// 1 = best result in the indicator's direction; nil without a result.
-    public var rankByResult: Int?
 
     public init(unit: ReportingUnit, target: Double?, result: Double?, estimate: Bool,
                 completion: Double?, status: EvaluationStatus?) {
         self.unit = unit
-        self.target = target
-        self.result = result
+        storedTarget = target ?? .nan
+        storedResult = result ?? .nan
         self.estimate = estimate
-        self.completion = completion
+        storedCompletion = completion ?? .nan
         self.status = status
+    }
+
+    /// The target in the indicator's common unit, when the unit has one.
+    public var target: Double? {
+        get { storedTarget.isNaN ? nil : storedTarget }
+        set { storedTarget = newValue ?? .nan }
+    }
+
+    /// The result in the indicator's common unit, when reported as a value.
+    public var result: Double? {
+        get { storedResult.isNaN ? nil : storedResult }
+        set { storedResult = newValue ?? .nan }
+    }
+
+    public var completion: Double? {
+        get { storedCompletion.isNaN ? nil : storedCompletion }
+        set { storedCompletion = newValue ?? .nan }
+    }
+
+    /// 1 = best completion; nil without a completion.
+    public var rankByCompletion: Int? {
+        get { storedRankByCompletion == 0 ? nil : Int(storedRankByCompletion) }
+        set { storedRankByCompletion = newValue.map { Int32(clamping: $0) } ?? 0 }
+    }
+
+    /// 1 = best result in the indicator's direction; nil without a result.
+    public var rankByResult: Int? {
+        get { storedRankByResult == 0 ? nil : Int(storedRankByResult) }
+        set { storedRankByResult = newValue.map { Int32(clamping: $0) } ?? 0 }
+    }
+
+    public static func == (a: ComparisonCell, b: ComparisonCell) -> Bool {
+        a.unit == b.unit && a.target == b.target && a.result == b.result && a.completion == b.completion && a.estimate == b.estimate
+            && a.status == b.status && a.rankByCompletion == b.rankByCompletion && a.rankByResult == b.rankByResult
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(unit)
+        hasher.combine(target)
+        hasher.combine(result)
+        hasher.combine(completion)
+        hasher.combine(status)
     }
 }
 

@@ -216,41 +216,47 @@ public struct PipelineRunner {
                 }
             }
         }
-        // Plans and results are read at the same time, each on its own core.
-        let config = self.config, catalogue = self.catalogue
-        let plans = BackgroundWork { () throws(PipelineError) -> ([PlanEntry], [DataIssue]) in
-            var issues: [DataIssue] = []
-            let entries = PipelineRunner.readTables(config.plans, config: config, into: &issues) { PlanReader.entries(from: $0, catalogue: catalogue) }
-            return (entries, issues)
+        // Plans and results are read at the same time, large CSV files in two parts: the parts
+        // are spread over the cores.
+        let catalogue = self.catalogue
+        let planFiles = config.plans.map(config.resolve), resultFiles = config.actuals.map(config.resolve)
+        var parts: [(isPlan: Bool, file: Int, table: Table)] = []
+        var openIssues: [[DataIssue]] = Array(repeating: [], count: planFiles.count + resultFiles.count)
+        for (file, path) in (planFiles + resultFiles).enumerated() {
+            do {
+                for table in try TableReader.read(path: path).parts(2) { parts.append((file < planFiles.count, file, table)) }
+            } catch {
+                openIssues[file].append(DataIssue(.error, error.description, at: SourceLocation(file: path, line: 1)))
+            }
         }
-        var resultIssues: [DataIssue] = []
-        inputs.results = Self.readTables(config.actuals, config: config, into: &resultIssues) { ActualsReader.results(from: $0) }
-        do {
-            let (entries, planIssues) = try plans.wait()
-            inputs.plans = entries
-            inputs.issues += planIssues
-        } catch {
-            inputs.issues.append(DataIssue(.error, error.description))
+        let tables = parts
+        let read = ConcurrentParts<(plans: [PlanEntry], results: [ActualResult], issues: [DataIssue])>.map(tables.count) { i in
+            let part = tables[i]
+            if part.isPlan {
+                let (entries, issues) = PlanReader.entries(from: part.table, catalogue: catalogue)
+                return (entries, [], issues)
+            }
+            let (results, issues) = ActualsReader.results(from: part.table)
+            return ([], results, issues)
         }
-        inputs.issues += resultIssues
+        // File by file, in order; a file with a part that could not be read gives no rows at all.
+        var plansIssues: [DataIssue] = [], resultIssues: [DataIssue] = []
+        for file in openIssues.indices {
+            let mine = parts.indices.filter { parts[$0].file == file }
+            let issues = openIssues[file] + mine.flatMap { read[$0].issues }
+            let failed = issues.contains { $0.severity == .error }
+            if file < planFiles.count {
+                if !failed { inputs.plans += mine.flatMap { read[$0].plans } }
+                plansIssues += issues
+            } else {
+                if !failed { inputs.results += mine.flatMap { read[$0].results } }
+                resultIssues += issues
+            }
+        }
+        inputs.issues += plansIssues + resultIssues
         return inputs
     }
 
-    /// Reads every table of a list; a file that cannot be read becomes an error and the others go on.
-    static func readTables<Row>(_ paths: [String], config: PipelineConfig, into issues: inout [DataIssue], _ rows: (Table) -> ([Row], [DataIssue])) -> [Row] {
-        var all: [Row] = []
-        for table in paths {
-            let path = config.resolve(table)
-            do {
-                let (read, found) = rows(try TableReader.read(path: path))
-                all += read
-                issues += found
-            } catch {
-                issues.append(DataIssue(.error, error.description, at: SourceLocation(file: path, line: 1)))
-            }
-        }
-        return all
-    }
 
     func evaluate(_ extracted: Extracted) -> Evaluated {
         let directory = UnitDirectory(units)

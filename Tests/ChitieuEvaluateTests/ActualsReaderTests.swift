@@ -59,6 +59,32 @@ struct ActualsReaderTests {
         #expect(issues.first?.message.contains("dòng 3") == true)
     }
 
+    @Test("A file cut in two parts read apart gives the same results, lines and sources as read whole")
+    func partsReadApart() throws {
+        var text = "unit;indicator;period;value;measure;source\n"
+        let rows = 5_000
+        for i in 0..<rows {
+            // Quoted line breaks and doubled quotes around the middle of the file, where the cut falls.
+            let source = i % 2 == 0 ? "\"Báo cáo \"\"số \(i)\"\";\nphụ lục\"" : "số \(i)"
+            text += "QN;i\(i % 97);2024;\(i),5;tỷ đồng;\(source)\n"
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parts-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let table = try TableReader.read(path: url.path)
+        let whole = ActualsReader.results(from: table)
+        let parts = try table.parts(2, minimumBytes: 0)
+        #expect(parts.count == 2)
+        let apart = parts.map { ActualsReader.results(from: $0) }
+        #expect(apart.allSatisfy { $0.issues.isEmpty && !$0.results.isEmpty })
+        let joined = apart.flatMap(\.results)
+        #expect(joined.count == rows)
+        #expect(joined.map(\.value) == whole.results.map(\.value))
+        #expect(joined.map(\.source) == whole.results.map(\.source))
+        #expect(joined.map { $0.location?.line } == whole.results.map { $0.location?.line })
+        #expect(try table.parts(2).count == 1, "a small file stays one part")
+    }
+
     @Test("A file larger than one read is read whole: records cut by a chunk's end, quoted line breaks and stray quotes")
     func chunkedReading() throws {
         // Over 4 MB, with fields that span lines and quotes inside unquoted fields.

@@ -680,9 +680,15 @@ public struct WorkbookLayout: Sendable {
         sheet.merge(CellRange(rows: (row + 1)...(row + 1), columns: left), .text("(Ký, họ tên)"), style: Styles.signatureHint)
         sheet.merge(CellRange(rows: row...row, columns: right), .text("THỦ TRƯỞNG ĐƠN VỊ"), style: Styles.signatureTitle)
         sheet.merge(CellRange(rows: (row + 1)...(row + 1), columns: right), .text("(Ký, họ tên, đóng dấu)"), style: Styles.signatureHint)
+        // Room to sign under the titles; the block prints on one page.
+        sheet.rowHeights[row + 2] = Self.signingSpace
+        sheet.page.keepTogether = row...(row + 2)
         sheet.fitRowHeights(using: measurer)
-        sheet.page.printArea = CellRange(CellReference(row: 0, column: columns.lowerBound), CellReference(row: sheet.lastRow, column: last))
+        sheet.page.printArea = CellRange(CellReference(row: 0, column: columns.lowerBound), CellReference(row: row + 2, column: last))
     }
+
+    /// The height left for a signature and a seal, in points (about 2.5 cm).
+    static let signingSpace = 72.0
 
     func writeHeader(_ sheet: inout Worksheet, row: Int, _ titles: [String]) {
         for (i, title) in titles.enumerated() { sheet.set(row, i, .text(title), style: Styles.header) }

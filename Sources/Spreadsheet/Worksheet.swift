@@ -15,9 +15,16 @@ public struct PageSetup: Hashable, Sendable {
     public var printArea: CellRange?
     /// Rows that start a new printed page.
     public var rowBreaks: [Int] = []
+    /// Rows that must print on one page (a signature block); the writer breaks before them when
+    /// they would fall across two.
+    public var keepTogether: ClosedRange<Int>?
 
     /// A4 is 297 × 210 mm.
     public var paperWidthMM: Double { landscape ? 297 : 210 }
+    public var paperHeightMM: Double { landscape ? 210 : 297 }
+
+    /// The printable height in points, between the top and bottom margins.
+    public var printableHeightPoints: Double { (paperHeightMM - marginTopMM - marginBottomMM) / 25.4 * 72 }
 
     /// The printable width in pixels at 96 dpi, between the left and right margins.
     public var printableWidthPixels: Double { (paperWidthMM - marginLeftMM - marginRightMM) / 25.4 * 96 }
@@ -206,5 +213,33 @@ public struct Chart: Sendable, Hashable {
     public func hash(into h: inout Hasher) {
         h.combine(title)
         h.combine(anchor)
+    }
+}
+
+extension PageSetup {
+    /// The row to break before so that `keepTogether` prints on one page, or nil when it does
+    /// already (or is taller than a page). Pages are laid out as spreadsheet programs do: rows
+    /// fill the printable height at the fit-to-width `scale`, repeated rows take their room at
+    /// the top of every page after the first, and the breaks already set start new pages.
+    /// `heights` gives each row's height in points, from `firstRow` on.
+    public func breakKeepingTogether(firstRow: Int, scale: Double, heights: (Int) -> Double) -> Int? {
+        guard let block = keepTogether, block.lowerBound > firstRow, scale > 0 else { return nil }
+        let capacity = printableHeightPoints / scale
+        guard block.reduce(0, { $0 + heights($1) }) <= capacity else { return nil }
+        let repeated = repeatRows.map { rows in rows.reduce(0) { $0 + heights($1) } } ?? 0
+        let breaks = Set(rowBreaks)
+        var used = 0.0
+        var page = 0
+        var pageOfFirst = 0
+        for row in firstRow...block.upperBound {
+            let height = heights(row)
+            if row > firstRow, breaks.contains(row) || used + height > capacity {
+                page += 1
+                used = (repeatRows.map { row > $0.upperBound } ?? false) ? repeated : 0
+            }
+            used += height
+            if row == block.lowerBound { pageOfFirst = page }
+        }
+        return page == pageOfFirst ? nil : block.lowerBound
     }
 }

@@ -146,6 +146,8 @@ struct SheetWriter {
     let sheet: Worksheet
     let workbook: UnsafeMutablePointer<lxw_workbook>
     var log: CellLog? = nil
+    /// The heights of streamed rows as written, kept when a block must be kept on one page.
+    let streamHeights = StreamHeights()
 
     private var name: String { sheet.name.value }
 
@@ -198,6 +200,31 @@ struct SheetWriter {
             }
         }
         if let stream = sheet.stream, !streamWritten { try writeStream(stream, formats: &formats) }
+        try writePageBreaks()
+    }
+
+    /// The page breaks set, and one before a block that must stay on one page when the rows as
+    /// written (their heights now all known, streamed ones too) would print it across two.
+    private func writePageBreaks() throws(XlsxWriterError) {
+        var breaks = sheet.page.rowBreaks
+        if sheet.page.keepTogether != nil {
+            let first = sheet.page.printArea?.first.row ?? 0
+            let columns = sheet.page.printArea.map { $0.first.column...$0.last.column } ?? 0...max(0, (sheet.columnWidths.keys.max() ?? 0))
+            let width = columns.reduce(0) { $0 + ExcelUnits.storedPixels(columnWidth: sheet.columnWidths[$1] ?? 8.43) }
+            let scale = sheet.page.fitToWidth ? min(1, sheet.page.printableWidthPixels / max(width, 1)) : 1
+            if let row = sheet.page.breakKeepingTogether(firstRow: first, scale: scale, heights: rowHeight) { breaks.append(row) }
+        }
+        guard !breaks.isEmpty else { return }
+        // worksheet_set_h_pagebreaks reads a zero-terminated array and copies it; row 0 cannot break.
+        var list = Set(breaks).filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
+        try XlsxWriterError.check(list.withUnsafeMutableBufferPointer { worksheet_set_h_pagebreaks(worksheet, $0.baseAddress) },
+                                  "worksheet_set_h_pagebreaks", sheet: name, cell: nil)
+    }
+
+    /// A row's height as written; rows without one take the height of a line of 12 pt text.
+    private func rowHeight(_ row: Int) -> Double {
+        if let height = sheet.rowHeights[row] ?? streamHeights[row] { return min(height, ExcelLimits.rowHeight) }
+        return ExcelUnits.lineHeight(fontSize: 12) + 3
     }
 
     private func writeStream(_ stream: RowStream, formats: inout FormatRegistry) throws(XlsxWriterError) {
@@ -217,6 +244,7 @@ struct SheetWriter {
     private func writeStreamRow(_ i: Int, _ cells: [StreamCell], _ height: Double?, stream: RowStream,
                                 palette: [UnsafeMutablePointer<lxw_format>]) throws(XlsxWriterError) {
         let r = stream.firstRow + i
+        if sheet.page.keepTogether != nil { streamHeights.record(row: r, height) }
         if let height {
             try XlsxWriterError.check(worksheet_set_row(worksheet, lxw_row_t(r), min(height, ExcelLimits.rowHeight), nil), "worksheet_set_row", sheet: name, cell: "hàng \(r + 1)")
         }
@@ -414,11 +442,23 @@ struct SheetWriter {
                                      lxw_row_t(area.last.row), lxw_col_t(area.last.column)),
                 "worksheet_print_area", sheet: name, cell: area.description)
         }
-        if !page.rowBreaks.isEmpty {
-            // worksheet_set_h_pagebreaks reads a zero-terminated array and copies it; row 0 cannot break.
-            var breaks = page.rowBreaks.filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
-            try XlsxWriterError.check(breaks.withUnsafeMutableBufferPointer { worksheet_set_h_pagebreaks(worksheet, $0.baseAddress) },
-                                      "worksheet_set_h_pagebreaks", sheet: name, cell: nil)
-        }
+    }
+}
+
+/// The heights of a stream's rows, in order, as they are written (NaN: the default height).
+final class StreamHeights {
+    private var firstRow = 0
+    private var heights: [Double] = []
+
+    func record(row: Int, _ height: Double?) {
+        if heights.isEmpty { firstRow = row }
+        guard row == firstRow + heights.count else { return }
+        heights.append(height ?? .nan)
+    }
+
+    subscript(row: Int) -> Double? {
+        let i = row - firstRow
+        guard heights.indices.contains(i), !heights[i].isNaN else { return nil }
+        return heights[i]
     }
 }

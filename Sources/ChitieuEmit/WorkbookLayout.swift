@@ -680,9 +680,12 @@ public struct WorkbookLayout: Sendable {
         sheet.merge(CellRange(rows: (row + 1)...(row + 1), columns: left), .text("(Ký, họ tên)"), style: Styles.signatureHint)
         sheet.merge(CellRange(rows: row...row, columns: right), .text("THỦ TRƯỞNG ĐƠN VỊ"), style: Styles.signatureTitle)
         sheet.merge(CellRange(rows: (row + 1)...(row + 1), columns: right), .text("(Ký, họ tên, đóng dấu)"), style: Styles.signatureHint)
-        // Room to sign under the titles; the block prints on one page.
+        // Room to sign under the titles. The block prints on one page, with the two rows above it
+        // (the table's end, or its last row and a note): a page never holds a signature alone
+        // under a repeated header.
         sheet.rowHeights[row + 2] = Self.signingSpace
-        sheet.page.keepTogether = row...(row + 2)
+        let carried = max(row - 3, (sheet.page.repeatRows?.upperBound ?? -1) + 1, 0)
+        sheet.page.keepTogether = carried...(row + 2)
         sheet.fitRowHeights(using: measurer)
         sheet.page.printArea = CellRange(CellReference(row: 0, column: columns.lowerBound), CellReference(row: row + 2, column: last))
     }

@@ -35,40 +35,13 @@ public struct Evaluation: Hashable, Sendable, Codable {
     public var status: EvaluationStatus
     public var actual: ActualResult?
     public var period: ReportingPeriod
-    // Two numbers that may be missing, NaN for missing: an optional Double takes 16 bytes in a
-    // row, a Double 8, and there are 400,000 rows in a national run.
-    private var storedValue: Double
-    private var storedCompletion: Double
+    /// The result converted into the target's unit, when it is an absolute value or a change.
+    @MissingNumber public var actualInTargetUnit: Double?
+    /// Tỷ lệ hoàn thành kế hoạch, in percent.
+    @MissingNumber public var completion: Double?
     /// Why the status is what it is; written out in words when asked for (a national run has
     /// 400,000 rows, most explained by the same few sentences).
     public var reason: Reason
-
-    // Equality reads the missing numbers as missing (NaN is not equal to itself).
-    public static func == (a: Evaluation, b: Evaluation) -> Bool {
-        a.unit == b.unit && a.indicator == b.indicator && a.target == b.target && a.status == b.status && a.actual == b.actual
-            && a.period == b.period && a.actualInTargetUnit == b.actualInTargetUnit && a.completion == b.completion
-            && a.reason == b.reason && a.sixMonths == b.sixMonths
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(unit)
-        hasher.combine(indicator)
-        hasher.combine(target)
-        hasher.combine(period)
-        hasher.combine(status)
-    }
-
-    /// The result converted into the target's unit, when it is an absolute value or a change.
-    public var actualInTargetUnit: Double? {
-        get { storedValue.isNaN ? nil : storedValue }
-        set { storedValue = newValue ?? .nan }
-    }
-
-    /// Tỷ lệ hoàn thành kế hoạch, in percent.
-    public var completion: Double? {
-        get { storedCompletion.isNaN ? nil : storedCompletion }
-        set { storedCompletion = newValue ?? .nan }
-    }
 
     /// In an annual report, the same target after six months, where the unit reported it.
     public var sixMonths: SixMonths?
@@ -77,26 +50,15 @@ public struct Evaluation: Hashable, Sendable, Codable {
     public struct SixMonths: Hashable, Sendable, Codable {
         public var actual: ActualResult
         public var status: EvaluationStatus
-        // NaN for missing, as in the row.
-        var value: Double
-        var completion: Double
-
-        public static func == (a: SixMonths, b: SixMonths) -> Bool {
-            a.actual == b.actual && a.status == b.status && a.value.bitPattern == b.value.bitPattern
-                && a.completion.bitPattern == b.completion.bitPattern
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(actual)
-            hasher.combine(status)
-        }
+        @MissingNumber public var actualInTargetUnit: Double?
+        @MissingNumber public var completion: Double?
 
         /// The six-month part of an evaluation of the first half; nil when nothing was reported.
         public init?(_ e: Evaluation) {
             guard let actual = e.actual else { return nil }
             self.actual = actual
-            value = e.storedValue
-            completion = e.storedCompletion
+            actualInTargetUnit = e.actualInTargetUnit
+            completion = e.completion
             status = e.status
         }
     }
@@ -105,8 +67,8 @@ public struct Evaluation: Hashable, Sendable, Codable {
     public var sixMonthsRow: Evaluation? {
         sixMonths.map { h in
             Evaluation(unit: unit, indicator: indicator, target: target, period: ReportingPeriod(year: period.year, span: .firstHalf),
-                       actual: h.actual, actualInTargetUnit: h.value.isNaN ? nil : h.value,
-                       completion: h.completion.isNaN ? nil : h.completion, status: h.status, reason: .comparedWithTarget)
+                       actual: h.actual, actualInTargetUnit: h.actualInTargetUnit, completion: h.completion, status: h.status,
+                       reason: .comparedWithTarget)
         }
     }
 
@@ -138,8 +100,8 @@ public struct Evaluation: Hashable, Sendable, Codable {
         self.target = target
         self.period = period
         self.actual = actual
-        storedValue = actualInTargetUnit ?? .nan
-        storedCompletion = completion ?? .nan
+        self.actualInTargetUnit = actualInTargetUnit
+        self.completion = completion
         self.status = status
         self.reason = reason
     }

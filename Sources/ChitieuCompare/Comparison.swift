@@ -91,8 +91,10 @@ public struct ComparisonBuilder: Sendable {
             }
             return result
         }
-        let byCompletion = ranks(cells.enumerated().compactMap { i, c in c.completion.map { (i, $0) } }, higherFirst: true)
-        let byResult = ranks(cells.enumerated().compactMap { i, c in c.result.map { (i, $0) } }, higherFirst: direction == .higher)
+        // A figure that needs a check takes no rank.
+        let plausible = cells.indices.filter { cells[$0].status != .needsCheck }
+        let byCompletion = ranks(plausible.compactMap { i in cells[i].completion.map { (i, $0) } }, higherFirst: true)
+        let byResult = ranks(plausible.compactMap { i in cells[i].result.map { (i, $0) } }, higherFirst: direction == .higher)
         for i in cells.indices {
             cells[i].rankByCompletion = byCompletion[i]
             cells[i].rankByResult = byResult[i]
@@ -102,8 +104,10 @@ public struct ComparisonBuilder: Sendable {
     /// Statistics per indicator: completion and result distributions, best and worst unit.
     public func statistics(_ rows: [ComparisonRow]) -> [IndicatorStatistics] {
         rows.map { row in
-            let completions = row.cells.compactMap(\.completion)
-            let results = row.cells.compactMap(\.result)
+            // Figures that need a check enter no statistic.
+            let plausible = row.cells.filter { $0.status != .needsCheck }
+            let completions = plausible.compactMap(\.completion)
+            let results = plausible.compactMap(\.result)
             // Best and worst by completion when there is one, else by result in the indicator's direction.
             let ranked = row.cells.filter { $0.rankByCompletion != nil }.sorted { $0.rankByCompletion! < $1.rankByCompletion! }
             let byResult = row.cells.filter { $0.rankByResult != nil }.sorted { $0.rankByResult! < $1.rankByResult! }

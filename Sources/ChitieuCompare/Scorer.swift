@@ -52,8 +52,10 @@ public struct Scorer: Sendable {
             case .notEvaluable: s.notEvaluable += 1
             case .onTrack: s.onTrack += 1
             case .behind: s.behind += 1
+            case .needsCheck: s.needsCheck += 1
             }
-            if let c = e.completion { completions.append(c) }
+            // A figure that needs a check enters no mean.
+            if e.status != .needsCheck, let c = e.completion { completions.append(c) }
             if var line = scoreLine(e) {
                 line.rule = rules.shared(line.rule)
                 s.lines.append(line)
@@ -91,6 +93,9 @@ public struct Scorer: Sendable {
         case .noData:
             base = scheme.noDataPoints
             rule = "Chưa có số liệu: \(f(base)) điểm theo quy tắc no_data_points\(weightText)"
+        case .needsCheck:
+            base = 0
+            rule = "Cần kiểm tra số liệu: 0 điểm cho đến khi đơn vị sửa hoặc xác nhận con số\(weightText)"
         }
         return ScoreLine(indicator: e.indicator, name: e.target.name, status: e.status, weight: w, points: base * w, maximum: maximum, rule: rule)
     }

@@ -98,11 +98,11 @@ public enum CSVRendering {
     /// `summary.csv`: per unit, the counts, the share achieved, the mean completion, the score and the rank.
     public static func summary(_ summaries: [UnitSummary]) -> CSVTable {
         let header = ["unit", "name", "targets", "evaluated", "exceeded", "met", "not_met", "no_data", "not_evaluable", "on_track", "behind",
-                      "share_achieved_pct", "mean_completion_pct", "points", "max_points", "score", "rank", "tie_break"]
+                      "share_achieved_pct", "mean_completion_pct", "points", "max_points", "score", "rank", "tie_break", "needs_check"]
         let rows = summaries.map { s -> [String] in
             [field(s.unit.code), field(s.unit.name), "\(s.targets)", "\(s.evaluated)", "\(s.exceeded)", "\(s.met)", "\(s.notMet)", "\(s.noData)",
              "\(s.notEvaluable)", "\(s.onTrack)", "\(s.behind)", number(s.shareAchieved, decimals: 2), number(s.meanCompletion, decimals: 2),
-             number(s.points, decimals: 2), number(s.maximum, decimals: 2), number(s.score, decimals: 2), s.rank.map(String.init) ?? "", field(s.tieBreak ?? "")]
+             number(s.points, decimals: 2), number(s.maximum, decimals: 2), number(s.score, decimals: 2), s.rank.map(String.init) ?? "", field(s.tieBreak ?? ""), "\(s.needsCheck)"]
         }
         return file(header: header, rows: rows)
     }

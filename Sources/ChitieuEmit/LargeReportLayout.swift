@@ -151,7 +151,7 @@ extension WorkbookLayout {
         let byUnit = Dictionary(content.summaries.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         let members = Self.rankOrder(units.compactMap { byUnit[$0] })
         let header = ["STT", "Đơn vị", "Số chỉ tiêu"] + (halfYear ? ["Đúng tiến độ", "Chậm tiến độ"] : ["Vượt", "Đạt", "Không đạt"])
-            + ["Chưa có số liệu", "Tỷ lệ đạt (%)", "Hoàn thành bình quân (%)", "Điểm (thang 100)", "Hạng chung", "Hạng trong \(groupWord(group))"]
+            + ["Chưa có số liệu", "Cần kiểm tra", "Tỷ lệ đạt (%)", "Hoàn thành bình quân (%)", "Điểm (thang 100)", "Hạng chung", "Hạng trong \(groupWord(group))"]
         var groupRank: [ReportingUnit: Int] = [:]
         var previous: (score: Double?, rank: Int?, position: Int)? = nil
         for (position, s) in members.enumerated() where s.rank != nil {
@@ -161,7 +161,8 @@ extension WorkbookLayout {
             previous = (s.score, s.rank, position)
         }
         let rows: [Row] = members.enumerated().map { i, s in
-            let counts = halfYear ? [s.targets, s.onTrack, s.behind, s.noData] : [s.targets, s.exceeded, s.met, s.notMet, s.noData]
+            let counts = halfYear ? [s.targets, s.onTrack, s.behind, s.noData, s.needsCheck]
+                                  : [s.targets, s.exceeded, s.met, s.notMet, s.noData, s.needsCheck]
             var row: Row = [(.number(Double(i + 1)), Styles.centered), (.text(s.unit.name), Styles.wrapped)]
             row += counts.map { (.number(Double($0)), Styles.integer) }
             row += [optional(s.shareAchieved, decimals: 1), optional(s.meanCompletion, decimals: 1), optional(s.score, decimals: 1),
@@ -203,6 +204,8 @@ extension WorkbookLayout {
         var sheet = tableSheet(content, name: name,
                                subtitle: "Điểm thi đua của từng đơn vị; điểm từng chỉ tiêu và cách tính ở trang Chi tiết (cột Điểm, Cách tính điểm) và tệp scoring.csv",
                                unitLine: "Đơn vị tính: điểm", header: header, rows: rows)
+        var next = sheet.lastRow + 1
+        draftNotes(&sheet, content, row: &next, columns: header.count)
         finish(&sheet, content, wrapColumns: [1: 26, 6: 44])
         return sheet
     }

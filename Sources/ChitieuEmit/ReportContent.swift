@@ -48,6 +48,10 @@ public struct ReportContent: Sendable {
     public var summaries: [UnitSummary]
     public var comparison: [ComparisonRow]
     public var statistics: [IndicatorStatistics]
+    /// In a draft: why the report is not final (the inputs that could not be read), listed on
+    /// the summary sheet; nil for a final report.
+    public var draftReasons: [String]?
+    public static let draftMark = "BẢN NHÁP - CHƯA ĐỦ SỐ LIỆU"
     /// Every input file: what it is, its path and its SHA-256.
     public var inputs: [InputFile] = []
     /// The group (province, cluster) of each unit, where the pipeline says it.

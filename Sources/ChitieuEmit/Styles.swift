@@ -46,6 +46,7 @@ enum Styles {
         case .notMet, .behind: 0x9C0006
         case .noData: 0x595959
         case .notEvaluable: 0x9C5700
+        case .needsCheck: 0x7030A0
         }
         return style
     }
@@ -57,6 +58,7 @@ enum Styles {
         case .notMet, .behind: 0xFFC7CE
         case .noData: 0xEDEDED
         case .notEvaluable: 0xFFEB9C
+        case .needsCheck: 0xE4DFEC
         }
         return CellStyle(font: font, horizontal: .center, vertical: .center, wrap: true, bordered: true, fill: color)
     }

@@ -137,14 +137,14 @@ public struct WorkbookLayout: Sendable {
         let halfYear = content.period.isFirstHalf
         let header = ["STT", "Đơn vị", "Số chỉ tiêu", "Có đánh giá"]
             + (halfYear ? ["Đúng tiến độ", "Chậm tiến độ"] : ["Vượt", "Đạt", "Không đạt"])
-            + ["Chưa có số liệu", "Không đánh giá được", "Tỷ lệ đạt (%)", "Hoàn thành bình quân (%)", "Điểm (thang 100)", "Xếp hạng"]
+            + ["Chưa có số liệu", "Không đánh giá được", "Cần kiểm tra", "Tỷ lệ đạt (%)", "Hoàn thành bình quân (%)", "Điểm (thang 100)", "Xếp hạng"]
         var rows: [Row] = []
         let ranked = Self.rankOrder(content.summaries)
         for (i, s) in ranked.enumerated() {
             let unit = s.unit
             let link: CellValue = unitSheets[unit].map { .link(target: "internal:'\($0.value)'!A1", label: unit.name) } ?? .text(unit.name)
-            let counts = halfYear ? [s.targets, s.evaluated, s.onTrack, s.behind, s.noData, s.notEvaluable]
-                                  : [s.targets, s.evaluated, s.exceeded, s.met, s.notMet, s.noData, s.notEvaluable]
+            let counts = halfYear ? [s.targets, s.evaluated, s.onTrack, s.behind, s.noData, s.notEvaluable, s.needsCheck]
+                                  : [s.targets, s.evaluated, s.exceeded, s.met, s.notMet, s.noData, s.notEvaluable, s.needsCheck]
             var row: Row = [(.number(Double(i + 1)), Styles.centered), (link, unitSheets[unit] == nil ? Styles.cell : Styles.link)]
             row += counts.map { (.number(Double($0)), Styles.integer) }
             row += [optional(s.shareAchieved, decimals: 1), optional(s.meanCompletion, decimals: 1), optional(s.score, decimals: 1),
@@ -156,6 +156,7 @@ public struct WorkbookLayout: Sendable {
         // One row per tie-break note: a joined note would pass Excel's 32,767 characters when
         // hundreds of units tie.
         var next = sheet.lastRow + 1
+        draftNotes(&sheet, content, row: &next, columns: header.count)
         let notes = ranked.compactMap { s in s.tieBreak.map { "\(s.unit.name): \($0)" } }
         if !notes.isEmpty {
             sheet.merge(CellRange(rows: next...next, columns: 0...(header.count - 1)), .text("Phân định hạng (\(notes.count) đơn vị):"), style: Styles.note)
@@ -166,6 +167,16 @@ public struct WorkbookLayout: Sendable {
         }
         finish(&sheet, content, wrapColumns: [1: 16])
         return sheet
+    }
+
+    /// A draft's reasons under the summary table: the inputs that could not be read, one a row.
+    func draftNotes(_ sheet: inout Worksheet, _ content: ReportContent, row next: inout Int, columns: Int) {
+        guard let reasons = content.draftReasons else { return }
+        let lines = ["\(ReportContent.draftMark): chưa xếp hạng; các tệp sau chưa đọc được (\(reasons.count)):"] + reasons
+        for line in lines {
+            sheet.merge(CellRange(rows: next...next, columns: 0...(columns - 1)), .text(line), style: Styles.note)
+            next += 1
+        }
     }
 
     static let quoteKind = "Lời văn chỉ tiêu"

@@ -4,9 +4,12 @@ import ChitieuModel
 public struct EvaluationRules: Sendable, Hashable {
     /// The share of the year's target a flow should reach in the first six months, in percent.
     public var expectedHalfYearShare: Double
+    /// Completions outside this band, in percent, cannot be right as typed: the row needs a check.
+    public var plausibleCompletion: ClosedRange<Double>
 
-    public init(expectedHalfYearShare: Double = 50) {
+    public init(expectedHalfYearShare: Double = 50, plausibleCompletion: ClosedRange<Double> = 1...1000) {
         self.expectedHalfYearShare = expectedHalfYearShare
+        self.plausibleCompletion = plausibleCompletion
     }
 }
 

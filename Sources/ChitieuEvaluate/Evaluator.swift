@@ -70,6 +70,22 @@ public struct Evaluator: Sendable {
 
     func judge(target: Target, fields tf: Target.Fields, traits: IndicatorTraits, actual result: ActualResult, unit: ReportingUnit,
                key: String, period: ReportingPeriod) -> (Evaluation, DataIssue?) {
+        let (evaluation, issue) = assess(target: target, fields: tf, traits: traits, actual: result, unit: unit, key: key, period: period)
+        guard issue == nil, evaluation.status != .notEvaluable,
+              let doubt = Plausibility(rules: rules, catalogue: catalogue).doubt(actual: result.fields, inTargetUnit: evaluation.actualInTargetUnit,
+                                                                                 completion: evaluation.completion, target: tf, traits: traits)
+        else { return (evaluation, issue) }
+        // Checked before it is scored: a figure that cannot be right earns nothing and ranks nowhere.
+        var checked = evaluation
+        checked.status = .needsCheck
+        let message = "Cần kiểm tra số liệu \(period.vietnamese) của \(unit.name), chỉ tiêu \"\(tf.name)\": \(doubt); sửa cột value hoặc measure rồi chạy lại."
+        checked.reason = .text(message)
+        return (checked, DataIssue(.error, message, at: result.location))
+    }
+
+    /// The status a result earns against its target, before its plausibility is checked.
+    func assess(target: Target, fields tf: Target.Fields, traits: IndicatorTraits, actual result: ActualResult, unit: ReportingUnit,
+                key: String, period: ReportingPeriod) -> (Evaluation, DataIssue?) {
         // Fields read once: a result may live in a row of its table, read back on each access.
         let actual = result.fields
         func row(_ value: Double?, _ completion: Double?, _ status: EvaluationStatus, _ why: Evaluation.Reason) -> Evaluation {

@@ -69,16 +69,18 @@ public enum ResultChecks {
             }
             seen[key] = row
             let entry = catalogue[r.indicator]
+            let hasTarget = targetKeys.contains(r.indicator)
+            // A result judged against a target is checked for plausibility when it is judged
+            // (status "Cần kiểm tra"); one kept for comparison only is checked here.
             let isRate = r.measure == .percent && entry?.unit == .percent && entry?.kind == .level
-            if r.basis == .value, isRate, r.value > 100 {
+            if !hasTarget, r.basis == .value, isRate, r.value > 100 {
                 problem(.warning, "tỷ lệ \(VietnameseNumber.formatCompact(r.value))% của \"\(r.indicator)\" (\(unit.name)) vượt 100%; kiểm tra lại số liệu; kết quả không được dùng")
                 continue
             }
-            if r.basis == .value, r.value < 0, !r.measure.isPercentLike, entry?.kind != .growth {
+            if !hasTarget, r.basis == .value, r.value < 0, !r.measure.isPercentLike, entry?.kind != .growth {
                 problem(.warning, "số lượng âm (\(VietnameseNumber.formatCompact(r.value)) \(r.measure.display)) cho \"\(r.indicator)\" (\(unit.name)); kiểm tra lại số liệu; kết quả không được dùng")
                 continue
             }
-            let hasTarget = targetKeys.contains(r.indicator)
             if !hasTarget && entry == nil {
                 problem(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục; sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)")
                 continue

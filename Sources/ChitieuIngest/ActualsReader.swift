@@ -59,7 +59,7 @@ public enum ActualsReader {
         } catch {
             // A table that could not be read to its end gives no results: a report is never
             // built on half a file.
-            issues.append(DataIssue(.error, error.description, at: SourceLocation(file: table.path, line: 1)))
+            issues.append(DataIssue.unreadable(error.description, file: table.path))
             return ([], issues)
         }
         return (results.results(), issues)

@@ -64,7 +64,7 @@ public enum PlanReader {
         } catch {
             // A table that could not be read to its end gives no rows: a report is never built
             // on half a file.
-            issues.append(DataIssue(.error, error.description, at: SourceLocation(file: table.path, line: 1)))
+            issues.append(DataIssue.unreadable(error.description, file: table.path))
             return ([], issues)
         }
         return (entries.entries(catalogue: catalogue), issues)

@@ -118,9 +118,11 @@ public struct Table: Sendable {
     public func missingColumns(_ required: [String], kind: String) -> DataIssue? {
         let missing = required.filter { column($0) == nil }
         guard !missing.isEmpty else { return nil }
-        return DataIssue(.error,
+        var issue = DataIssue.unreadable(
             "thiếu cột \(missing.joined(separator: ", ")); \(kind) cần các cột \(required.joined(separator: ", ")) (có: \(header.joined(separator: ", ")))",
-            at: SourceLocation(file: path, line: 1, cell: sheet.map { "\($0)!1" }))
+            file: path)
+        issue.location?.cell = sheet.map { "\($0)!1" }
+        return issue
     }
 
     /// A cell reference a person can find: "D7" in a workbook, "dòng 7, cột value" in CSV.

@@ -133,6 +133,8 @@ public struct UnitSummary: Hashable, Sendable {
     public var notEvaluable = 0
     public var onTrack = 0
     public var behind = 0
+    /// Rows whose figure cannot be right as it stands: counted, never scored.
+    public var needsCheck = 0
     public var meanCompletion: Double?
     public var rank: Int?
     /// Which tie-break decided the rank, when one was needed.
@@ -144,7 +146,7 @@ public struct UnitSummary: Hashable, Sendable {
     }
 
     /// Every row of the unit, whatever its status.
-    public var targets: Int { exceeded + met + notMet + noData + notEvaluable + onTrack + behind }
+    public var targets: Int { exceeded + met + notMet + noData + notEvaluable + onTrack + behind + needsCheck }
     /// Rows with a computed status other than no data and not evaluable.
     public var evaluated: Int { exceeded + met + notMet + onTrack + behind }
     /// (exceeded + met + on track) ÷ evaluated, in percent.

@@ -13,11 +13,21 @@ public struct DataIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     public var location: SourceLocation?
     /// What is wrong and what to fix, in plain words.
     public var message: String
+    /// A whole input file could not be read: no report is built without it.
+    public var unreadableInput = false
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
+    }
+
+    /// An input file that could not be read at all (missing, not a table, a required column
+    /// missing, bytes that are not text).
+    public static func unreadable(_ message: String, file: String) -> DataIssue {
+        var issue = DataIssue(.error, message, at: SourceLocation(file: file, line: 1))
+        issue.unreadableInput = true
+        return issue
     }
 
     public var description: String {

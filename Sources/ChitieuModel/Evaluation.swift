@@ -11,6 +11,9 @@ public enum EvaluationStatus: String, Sendable, Codable, CaseIterable {
     /// Six months against the year: at or above the expected share.
     case onTrack = "on_track"
     case behind
+    /// The figure cannot be right as it stands (a unit slip, a rate above 100 %): it earns no
+    /// points, takes no rank and enters no statistic until a person checks it.
+    case needsCheck = "needs_check"
 
     /// The word an official writes in the table.
     public var vietnamese: String {
@@ -22,6 +25,7 @@ public enum EvaluationStatus: String, Sendable, Codable, CaseIterable {
         case .notEvaluable: "Không đánh giá được"
         case .onTrack: "Đúng tiến độ"
         case .behind: "Chậm tiến độ"
+        case .needsCheck: "Cần kiểm tra"
         }
     }
 }

@@ -108,19 +108,7 @@ public struct Target: SharedFields {
     public static let reviewThreshold = 0.6
 
     /// The target as a person reads it in a table: "trên 95 %", "7,5 - 8 %", "giảm 2.900 hộ".
-    public var plainText: String {
-        let f = fields
-        let number = VietnameseNumber.formatCompact(f.value)
-        let unitText = f.unit.display.isEmpty ? "" : (f.unit.display == "%" ? "%" : " " + f.unit.display)
-        let approxText = f.approx ? "khoảng " : ""
-        switch f.comparator {
-        case .eq: return approxText + number + unitText
-        case .range: return number + " - " + VietnameseNumber.formatCompact(f.valueMax ?? f.value) + unitText
-        default:
-            let upper = f.valueMax.map { " - " + VietnameseNumber.formatCompact($0) } ?? ""
-            return f.comparator.vietnamese + " " + approxText + number + upper + unitText
-        }
-    }
+    public var plainText: String { fields.plainText }
 }
 
 /// A target written in words only ("Đảm bảo công tác quốc phòng và quân sự địa phương").
@@ -131,5 +119,22 @@ public struct QualitativeTarget: Hashable, Sendable, Codable {
     public init(text: String, location: SourceLocation? = nil) {
         self.text = text
         self.location = location
+    }
+}
+
+extension Target.Fields {
+    /// The target as a person reads it in a table: "trên 95 %", "7,5 - 8 %", "giảm 2.900 hộ".
+    public var plainText: String {
+        let f = self
+        let number = VietnameseNumber.formatCompact(f.value)
+        let unitText = f.unit.display.isEmpty ? "" : (f.unit.display == "%" ? "%" : " " + f.unit.display)
+        let approxText = f.approx ? "khoảng " : ""
+        switch f.comparator {
+        case .eq: return approxText + number + unitText
+        case .range: return number + " - " + VietnameseNumber.formatCompact(f.valueMax ?? f.value) + unitText
+        default:
+            let upper = f.valueMax.map { " - " + VietnameseNumber.formatCompact($0) } ?? ""
+            return f.comparator.vietnamese + " " + approxText + number + upper + unitText
+        }
     }
 }

@@ -45,6 +45,7 @@ public struct PipelineConfig: Sendable {
         var place: String?
         var date: String?
         var expected_half_year_share: Double?
+        var plausible_completion: [Double]?
         var scoring: Scoring?
     }
 
@@ -103,6 +104,13 @@ public struct PipelineConfig: Sendable {
             }
             date = DateComponents(year: parts[0], month: parts[1], day: parts[2])
         }
+        var band: ClosedRange<Double> = 1...1000
+        if let given = file.plausible_completion {
+            guard given.count == 2, given[0] >= 0, given[0] < given[1] else {
+                throw .config(path: path, message: "plausible_completion phải là hai số phần trăm [thấp, cao], thấp < cao, ví dụ [1, 1000]")
+            }
+            band = given[0]...given[1]
+        }
         if let share = file.expected_half_year_share, !(0...100).contains(share) {
             throw .config(path: path, message: "expected_half_year_share phải từ 0 đến 100 (phần trăm)")
         }
@@ -135,7 +143,7 @@ public struct PipelineConfig: Sendable {
             plans: file.plans ?? [], actuals: file.actuals ?? [], output: file.output,
             body: ReportingBody(parent: file.reporting_body?.parent, name: file.reporting_body?.name ?? "SỞ NỘI VỤ"),
             place: file.place ?? "", date: (date.year!, date.month!, date.day!),
-            rules: EvaluationRules(expectedHalfYearShare: file.expected_half_year_share ?? 50), scoring: scheme)
+            rules: EvaluationRules(expectedHalfYearShare: file.expected_half_year_share ?? 50, plausibleCompletion: band), scoring: scheme)
     }
 
     /// A path from the YAML resolved against its folder, shown relative to the working directory.

@@ -14,8 +14,10 @@ public struct RunOutcome: Sendable {
     public var issues: [DataIssue]
     public var targets: Int
     public var results: Int
-    /// True when an input could not be used at all; the run still wrote what it could.
-    public var hadInputErrors: Bool { issues.contains { $0.severity == .error } }
+    /// True when an input could not be read at all.
+    public var hadUnreadableInputs: Bool { issues.contains { $0.unreadableInput } }
+    /// True when anything is an error: an unreadable input or a figure that needs a check.
+    public var hadErrors: Bool { issues.contains { $0.severity == .error } }
     public var counts: (errors: Int, warnings: Int, notes: Int) {
         (issues.filter { $0.severity == .error }.count, issues.filter { $0.severity == .warning }.count, issues.filter { $0.severity == .note }.count)
     }
@@ -26,11 +28,31 @@ public struct PipelineRunner {
     public let config: PipelineConfig
     public let progress: Progress
     public let catalogue: Catalogue
+    public let options: Options
 
-    public init(config: PipelineConfig, progress: Progress, catalogue: Catalogue = .standard) {
+    /// How strictly a run treats its inputs.
+    public struct Options: Sendable {
+        /// Write the report even when inputs could not be read, marked as a draft, without ranks.
+        public var draft = false
+        /// Rows set aside (warnings) stop the report as unreadable files do.
+        public var strict = false
+
+        public init(draft: Bool = false, strict: Bool = false) {
+            self.draft = draft
+            self.strict = strict
+        }
+    }
+
+    public init(config: PipelineConfig, progress: Progress, catalogue: Catalogue = .standard, options: Options = Options()) {
         self.config = config
         self.progress = progress
         self.catalogue = catalogue
+        self.options = options
+    }
+
+    /// What stops a report: unreadable inputs, and with --strict every error and warning.
+    func blocking(_ issues: [DataIssue]) -> [DataIssue] {
+        issues.filter { $0.unreadableInput || (options.strict && $0.severity != .note) }
     }
 
     var units: [ReportingUnit] { config.units.map { ReportingUnit(code: $0.code, name: $0.name) } }
@@ -124,7 +146,11 @@ public struct PipelineRunner {
             guard !computed.evaluations.isEmpty || computed.resultCount > 0 else {
                 throw .stage(name: "Xuất báo cáo", file: config.path, message: "không có chỉ tiêu nào và không có kết quả nào dùng được; sửa các lỗi ở trên (đường dẫn directives, actuals, plans trong pipeline) rồi chạy lại")
             }
-            let written = try emit(computed)
+            // Every input read, or no report: a ranking built on a file that could not be read
+            // decides nothing. A draft says so on every sheet and ranks nobody.
+            let blocked = blocking(computed.issues)
+            if !blocked.isEmpty && !options.draft { throw .inputsUnread(issues: blocked) }
+            let written = try emit(options.draft ? Self.draft(computed, missing: blocked) : computed, draft: options.draft ? blocked : nil)
             return (written, "\(written.count) tệp")
         }
     }
@@ -197,11 +223,13 @@ public struct PipelineRunner {
         config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve) + [config.path]
     }
 
-    /// Errors and warnings on stderr, one per line; notes counted.
+    /// Errors and warnings on stderr, one per line (errors first); the counts on the closing line.
     func report(_ issues: [DataIssue]) {
-        for issue in issues where issue.severity != .note { Console.error(issue.description) }
-        let notes = issues.filter { $0.severity == .note }.count
-        if notes > 0 { progress.say("\(notes) ghi chú về dữ liệu (xem issues.csv hoặc trang Kiểm tra dữ liệu)") }
+        for issue in issues where issue.severity == .error { Console.error(issue.description) }
+        for issue in issues where issue.severity == .warning { Console.error(issue.description) }
+        let errors = issues.filter { $0.severity == .error }.count, warnings = issues.filter { $0.severity == .warning }.count
+        let notes = issues.count - errors - warnings
+        progress.say("Tổng cộng: \(errors) lỗi, \(warnings) cảnh báo, \(notes) ghi chú (xem issues.csv hoặc trang Kiểm tra dữ liệu)")
     }
 
     func ingest() -> Inputs {
@@ -212,7 +240,7 @@ public struct PipelineRunner {
                 do {
                     inputs.texts.append((position, try DirectiveReader.read(path: path)))
                 } catch {
-                    inputs.issues.append(DataIssue(.error, error.description, at: SourceLocation(file: path, line: 1)))
+                    inputs.issues.append(DataIssue.unreadable(error.description, file: path))
                 }
             }
         }
@@ -226,7 +254,7 @@ public struct PipelineRunner {
             do {
                 for table in try TableReader.read(path: path).parts(2) { parts.append((file < planFiles.count, file, table)) }
             } catch {
-                openIssues[file].append(DataIssue(.error, error.description, at: SourceLocation(file: path, line: 1)))
+                openIssues[file].append(DataIssue.unreadable(error.description, file: path))
             }
         }
         let tables = parts
@@ -338,7 +366,23 @@ public struct PipelineRunner {
         return [first, rest]
     }
 
-    func emit(_ computed: Computed) throws(PipelineError) -> [String] {
+    /// The results of a draft: no unit and no figure ranked.
+    static func draft(_ computed: Computed, missing: [DataIssue]) -> Computed {
+        var draft = computed
+        for i in draft.summaries.indices {
+            draft.summaries[i].rank = nil
+            draft.summaries[i].tieBreak = nil
+        }
+        for r in draft.comparison.indices {
+            for c in draft.comparison[r].cells.indices {
+                draft.comparison[r].cells[c].rankByCompletion = nil
+                draft.comparison[r].cells[c].rankByResult = nil
+            }
+        }
+        return draft
+    }
+
+    func emit(_ computed: Computed, draft: [DataIssue]? = nil) throws(PipelineError) -> [String] {
         let files = OutputFiles(directory: config.resolve(config.output), inputs: inputPaths)
         try files.prepare()
         let measurer = try OutputFiles.measurer(stage: "Xuất báo cáo")
@@ -350,6 +394,10 @@ public struct PipelineRunner {
                                     unitDocuments: byUnit, issues: computed.issues,
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
         for (unit, declared) in zip(units, config.units) { content.groups[unit] = declared.group }
+        if let draft {
+            content.title = ReportContent.draftMark + " - " + content.title
+            content.draftReasons = draft.map(\.description)
+        }
         content.baseDirectory = URL(fileURLWithPath: config.path).standardizedFileURL.deletingLastPathComponent().path
         content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: FileDigest.sha256(ofFile: $0.document.path), unit: units[$0.unit], metadata: $0.document.metadata) }
             + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: FileDigest.sha256(ofFile: $0)) }

@@ -24,14 +24,20 @@ extension Chitieu {
         @Flag(name: .shortAndLong, help: "Không in tiến trình.")
         var quiet = false
 
+        @Flag(help: "Vẫn lập báo cáo khi có tệp đầu vào không đọc được: ghi \"BẢN NHÁP - CHƯA ĐỦ SỐ LIỆU\" trên mọi trang, không xếp hạng.")
+        var draft = false
+
+        @Flag(help: "Coi mọi cảnh báo (dòng bị bỏ qua) là lỗi: không lập báo cáo khi còn cảnh báo.")
+        var strict = false
+
         func run() throws {
             limitMallocArenas()
             do {
                 let config = try PipelineConfig.load(path: pipeline)
-                let outcome = try PipelineRunner(config: config, progress: Progress(quiet: quiet)).run()
-                if outcome.hadInputErrors {
-                    Console.error("có tệp đầu vào không đọc được (xem các dòng lỗi ở trên); báo cáo đã lập từ phần còn lại.")
-                    throw ExitCode(1)
+                let options = PipelineRunner.Options(draft: draft, strict: strict)
+                let outcome = try PipelineRunner(config: config, progress: Progress(quiet: quiet), options: options).run()
+                if outcome.hadUnreadableInputs {
+                    Console.error("đã lập BẢN NHÁP: có tệp đầu vào không đọc được (xem các dòng lỗi ở trên); chưa xếp hạng.")
                 }
             } catch let error as PipelineError {
                 Console.error(error.description)
@@ -47,13 +53,17 @@ extension Chitieu {
         @Argument(help: "Tệp pipeline, ví dụ pipelines/sample-2024.yaml.")
         var pipeline: String
 
+        @Flag(help: "Coi mọi cảnh báo là lỗi, như run --strict.")
+        var strict = false
+
         func run() throws {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
-                let outcome = try PipelineRunner(config: config, progress: Progress()).check()
+                let outcome = try PipelineRunner(config: config, progress: Progress(), options: .init(strict: strict)).check()
                 print("\(config.path): \(config.units.count) đơn vị, \(outcome.targets) chỉ tiêu, \(outcome.results) kết quả dùng được; "
                       + "\(outcome.counts.errors) lỗi, \(outcome.counts.warnings) cảnh báo, \(outcome.counts.notes) ghi chú.")
-                if outcome.hadInputErrors { throw ExitCode(1) }
+                // Whatever run would refuse, and every figure that needs a check, fails the check.
+                if outcome.hadErrors || (strict && outcome.counts.warnings > 0) { throw ExitCode(1) }
             } catch let error as PipelineError {
                 Console.error(error.description)
                 throw ExitCode(1)

@@ -265,3 +265,70 @@ func byUnit(_ results: [ActualResult], _ units: [ReportingUnit]) -> [[ActualResu
     }
     return grouped
 }
+
+@Suite("Plausibility before scoring")
+struct PlausibilityTests {
+    @Test("A result in the wrong magnitude needs a check, names the likely value, earns nothing, ranks nowhere, enters no mean")
+    func wrongMagnitude() throws {
+        // Plans in triệu đồng; one unit typed its result in tỷ đồng (86,5 tỷ = 86.500 triệu).
+        let t = Target(id: "thu", name: "Thu ngân sách xã", comparator: .gte, value: 85, unit: MeasureUnit("triệu đồng"), text: "")
+        let hgRows = evaluate(hg, [t], [result("HG", "thu", 86.5, "tỷ đồng")])
+        let qnRows = evaluate(qn, [t], [result("QN", "thu", 90, "triệu đồng")])
+        let slip = try #require(hgRows.first)
+        #expect(slip.status == .needsCheck)
+        #expect(slip.explanation.contains("86,5 tỷ đồng = 86.500 triệu đồng"))
+        #expect(slip.explanation.contains("có thể đúng là 86,5 triệu đồng?"))
+        #expect(qnRows.first?.status == .exceeded)
+
+        let summaries = Scorer().summaries(units: [hg, qn], evaluations: hgRows + qnRows)
+        let h = try #require(summaries.first { $0.unit == hg })
+        #expect(h.needsCheck == 1)
+        #expect(h.points == 0)
+        #expect(h.meanCompletion == nil, "a figure to check enters no mean")
+        #expect(h.lines.first?.rule.contains("Cần kiểm tra") == true)
+        #expect(summaries.first { $0.unit == qn }?.rank == 1)
+
+        // By catalogue code, so that the comparison sees both units.
+        let b = target("budget_revenue", .gte, 85, "triệu đồng")
+        let rows = evaluate(hg, [b], [result("HG", "budget_revenue", 86.5, "tỷ đồng")])
+            + evaluate(qn, [b], [result("QN", "budget_revenue", 90, "triệu đồng")])
+        #expect(rows.first?.status == .needsCheck)
+        let comparison = ComparisonBuilder().rows(units: [hg, qn], evaluations: rows,
+                                                  results: byUnit([result("HG", "budget_revenue", 86.5, "tỷ đồng"),
+                                                                   result("QN", "budget_revenue", 90, "triệu đồng")], [hg, qn]), period: year)
+        let cells = try #require(comparison.first).cells
+        #expect(cells.first { $0.unit == hg }?.rankByCompletion == nil)
+        #expect(cells.first { $0.unit == hg }?.rankByResult == nil)
+        #expect(cells.first { $0.unit == qn }?.rankByCompletion == 1)
+        let stats = try #require(ComparisonBuilder().statistics(comparison).first)
+        #expect(stats.completion?.count == 1, "the implausible completion is in no statistic")
+    }
+
+    @Test("Each kind of implausible figure, and plausible ones left alone", arguments: [
+        // (comparator, target, target unit, result, result measure, needs a check, words)
+        (TargetComparator.gte, 5.2, "triệu lượt", 5_500_000.0, "triệu lượt", true, "một triệu"),
+        (.gte, 3_000, "hộ", 3.1, "hộ", true, "một phần nghìn"),
+        (.gte, 95, "%", 103, "%", true, "vượt 100%"),
+        (.gte, 1_000, "doanh nghiệp", -5, "doanh nghiệp", true, "âm"),
+        (.gte, 100, "tỷ đồng", 1_500, "tỷ đồng", true, "ngoài khoảng hợp lý"),
+        (.gte, 100, "tỷ đồng", 0.5, "tỷ đồng", true, "ngoài khoảng hợp lý"),
+        (.gte, 100, "tỷ đồng", 950, "tỷ đồng", false, ""),
+        (.gte, 95, "%", 99.5, "%", false, ""),
+    ])
+    func kinds(_ comparator: TargetComparator, _ value: Double, _ unit: String, _ actual: Double, _ measure: String, _ doubtful: Bool, _ words: String) {
+        // Catalogue codes give the traits: a rate (level in %) and counts.
+        let code = unit == "%" ? "health_insurance" : (unit == "doanh nghiệp" ? "new_enterprises" : "x")
+        let t = Target(id: code, name: "Chỉ tiêu", comparator: comparator, value: value, unit: MeasureUnit(unit), text: "",
+                       catalogueCode: Catalogue.standard[code] == nil ? nil : code, catalogueConfidence: 1)
+        let row = evaluate(hg, [t], [result("HG", code, actual, measure)]).first
+        #expect((row?.status == .needsCheck) == doubtful, "\(row?.explanation ?? "")")
+        if doubtful { #expect(row?.explanation.contains(words) == true, "\(row?.explanation ?? "")") }
+    }
+
+    @Test("A growth rate beyond ±100 % needs a check")
+    func growth() {
+        let t = target("grdp_growth", .gte, 7, "%")
+        #expect(evaluate(hg, [t], [result("HG", "grdp_growth", 150, "%")]).first?.status == .needsCheck)
+        #expect(evaluate(hg, [t], [result("HG", "grdp_growth", 7.5, "%")]).first?.status == .exceeded)
+    }
+}

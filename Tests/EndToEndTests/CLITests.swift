@@ -29,8 +29,8 @@ struct CLITests {
         #expect(summaryData.starts(with: [0xEF, 0xBB, 0xBF]), "CSV files start with the UTF-8 byte order mark")
         let summary = String(decoding: summaryData.dropFirst(3), as: UTF8.self).split(separator: "\n")
         #expect(summary.first?.hasPrefix("unit,name,targets,evaluated,exceeded,met,not_met,no_data,not_evaluable,on_track,behind,share_achieved_pct,mean_completion_pct,points,max_points,score,rank") == true)
-        #expect(summary.contains { $0.hasPrefix("HG,Hà Giang,15,3,1,2,0,12,0,") && $0.hasSuffix(",1,") })
-        #expect(summary.contains { $0.hasPrefix("LS,Lạng Sơn,0,0,") && $0.hasSuffix(",,,") }, "a unit without targets has no score and no rank")
+        #expect(summary.contains { $0.hasPrefix("HG,Hà Giang,15,3,1,2,0,12,0,") && $0.hasSuffix(",1,,0") })
+        #expect(summary.contains { $0.hasPrefix("LS,Lạng Sơn,0,0,") && $0.hasSuffix(",,,0") }, "a unit without targets has no score and no rank")
         let haGiang = try workbook.sheet(named: "Hà Giang")
         // Columns by their printed titles (row 10): the annual sheet also shows six-month columns.
         func column(_ sheet: XlsxSheet, _ title: String) throws -> Int {
@@ -167,7 +167,7 @@ struct PipelineCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
     }
 
-    @Test("A missing results file is named, the report is still written, and the exit status is 1")
+    @Test("A missing results file is named, no report is written, and the exit status is 1")
     func missingFile() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -175,9 +175,37 @@ struct PipelineCommandTests {
         let r = try runProgram(Repository.chitieuBinary, ["run", path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("khong-co.csv: không tìm thấy tệp"))
-        #expect(FileManager.default.fileExists(atPath: dir.path("out/bao-cao-2024.xlsx")))
-        let issues = try String(contentsOfFile: dir.path("out/issues.csv"), encoding: .utf8)
-        #expect(issues.contains("error,\(dir.path("khong-co.csv")),1"))
+        #expect(r.stderr.contains("không lập báo cáo: 1 tệp đầu vào không đọc được"))
+        #expect(r.stderr.contains("--draft"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/bao-cao-2024.xlsx")), "no workbook built on inputs that could not be read")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/evaluation.csv")))
+        // check refuses what run refuses.
+        let check = try runProgram(Repository.chitieuBinary, ["check", path])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("khong-co.csv"))
+    }
+
+    @Test("--draft writes the report anyway: marked on every sheet, the missing file listed, nobody ranked")
+    func draft() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try Repository.samplePipeline(in: dir, actuals: [Repository.path("samples/actuals/ket-qua-2024.csv"), dir.path("khong-co.csv")])
+        let r = try runProgram(Repository.chitieuBinary, ["run", "--draft", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("BẢN NHÁP"))
+        let workbook = try XlsxDocument(url: dir.url.appendingPathComponent("out/bao-cao-2024.xlsx"))
+        for name in workbook.sheetNames {
+            let sheet = try workbook.sheet(named: name)
+            let texts = sheet.rowsAsText.prefix(8).flatMap(\.values)
+            #expect(texts.contains { $0.contains("BẢN NHÁP - CHƯA ĐỦ SỐ LIỆU") }, "sheet \(name) is not marked as a draft")
+        }
+        let summarySheet = try workbook.sheet(named: "Tổng hợp")
+        let all = summarySheet.rowsAsText.flatMap(\.values)
+        #expect(all.contains { $0.contains("khong-co.csv") }, "the missing file is listed on the summary sheet")
+        let summary = try String(contentsOfFile: dir.path("out/summary.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(!summary.isEmpty)
+        // The rank column (17th) is empty for every unit.
+        #expect(summary.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[16].isEmpty }, "no rank in a draft")
     }
 
     @Test("Bad result rows go to issues.csv and stderr with file and row; good rows are still evaluated")
@@ -197,11 +225,14 @@ struct PipelineCommandTests {
 
         """.write(toFile: bad, atomically: true, encoding: .utf8)
         let r = try runProgram(Repository.chitieuBinary, ["run", try Repository.samplePipeline(in: dir, actuals: [bad])])
-        #expect(r.status == 0, "warnings do not fail the run: \(r.stderr)")
-        for (line, words) in [(3, "trùng"), (4, "Hà Nội"), (5, "vượt 100%"), (6, "mười"), (7, "không quy đổi"), (8, "âm")] {
+        #expect(r.status == 0, "rows set aside and figures to check do not stop the report: \(r.stderr)")
+        // Rows set aside are warnings; figures judged against a target that cannot be right
+        // (a rate above 100 %, a negative count) are errors: "Cần kiểm tra".
+        for (line, words, severity) in [(3, "trùng", "warning"), (4, "Hà Nội", "warning"), (5, "vượt 100%", "error"), (6, "mười", "warning"),
+                                         (7, "không quy đổi", "warning"), (8, "âm", "error")] {
             #expect(r.stderr.contains(words), "stderr lacks \(words)")
             let issues = try String(contentsOfFile: dir.path("out/issues.csv"), encoding: .utf8)
-            #expect(issues.split(separator: "\n").contains { $0.hasPrefix("warning,\(bad),\(line),") && $0.contains(words) }, "issues.csv row \(line)")
+            #expect(issues.split(separator: "\n").contains { $0.hasPrefix("\(severity),\(bad),\(line),") && $0.contains(words) }, "issues.csv row \(line)")
         }
         let evaluation = try String(contentsOfFile: dir.path("out/evaluation.csv"), encoding: .utf8)
         #expect(evaluation.contains("QN,budget_revenue,Thu ngân sách trên địa bàn,2024,eq,23600,,tỷ đồng,27594,tỷ đồng,116.92,exceeded"))

@@ -1,0 +1,53 @@
+import ChitieuModel
+import Foundation
+
+/// Figures that cannot be right as typed (DOMAIN.md: a board must never rank on them): a
+/// completion outside the plausible band, a value a thousand or a million times off its target
+/// (đồng / nghìn / triệu / tỷ, lượt / nghìn lượt / triệu lượt typed in the wrong column), a rate
+/// above 100 %, a growth rate beyond ±100 %, a negative count.
+struct Plausibility {
+    let rules: EvaluationRules
+    let catalogue: Catalogue
+
+    /// Why the figure needs a check, in words for the official, or nil when it is plausible.
+    func doubt(actual: ActualResult.Fields, inTargetUnit value: Double?, completion: Double?, target: Target.Fields,
+               traits: IndicatorTraits) -> String? {
+        let typed = "\(VietnameseNumber.formatCompact(actual.value)) \(actual.measure.display)".trimmingCharacters(in: .whitespaces)
+        if actual.basis == .value, actual.value < 0, !actual.measure.isPercentLike, traits.kind != .growth {
+            return "số lượng âm (\(typed))"
+        }
+        if let value, actual.basis == .value {
+            let entry = target.catalogueCode.flatMap { catalogue[$0] }
+            if target.unit == .percent, traits.kind == .level, entry?.unit == .percent, value > 100 {
+                return "tỷ lệ \(percent(value)) vượt 100%"
+            }
+            if traits.kind == .growth, target.unit.isPercentLike, abs(value) > 100 {
+                return "tốc độ tăng trưởng \(percent(value)) vượt ±100%"
+            }
+            if let slip = unitSlip(value: value, target: target) {
+                let converted = actual.measure == target.unit ? "" : " = \(VietnameseNumber.formatCompact(value)) \(target.unit.display)"
+                return "\(typed)\(converted) gấp khoảng \(slip.words) lần chỉ tiêu \(target.plainText): có thể đúng là "
+                    + "\(VietnameseNumber.formatCompact(slip.intended)) \(target.unit.display)?"
+            }
+        }
+        if let completion, !rules.plausibleCompletion.contains(completion) {
+            return "tỷ lệ hoàn thành \(percent(completion)) nằm ngoài khoảng hợp lý \(percent(rules.plausibleCompletion.lowerBound)) - "
+                + "\(percent(rules.plausibleCompletion.upperBound)) (plausible_completion trong pipeline)"
+        }
+        return nil
+    }
+
+    /// A value about a thousand or a million times its target, or that much smaller: the
+    /// factor in words and the value it was probably meant to be.
+    func unitSlip(value: Double, target: Target.Fields) -> (words: String, intended: Double)? {
+        guard target.value != 0, value != 0, !target.unit.isPercentLike else { return nil }
+        let orders = log10(abs(value / target.value))
+        for (power, words) in [(3.0, "một nghìn"), (6.0, "một triệu")] {
+            if abs(orders - power) <= 0.5 { return (words, value / pow(10, power)) }
+            if abs(orders + power) <= 0.5 { return ("một phần " + words.replacingOccurrences(of: "một ", with: ""), value * pow(10, power)) }
+        }
+        return nil
+    }
+
+    private func percent(_ v: Double) -> String { VietnameseNumber.format(v, decimals: 1) + "%" }
+}

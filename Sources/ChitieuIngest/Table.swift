@@ -24,6 +24,8 @@ public struct Table: Sendable {
     private var columns: [String: Int] { didSet { contract = Table.contractIndex(columns) } }
     /// The positions of the contract columns present in the header.
     private var contract: [ContractColumn: Int] = [:]
+    /// The text encoding of a CSV file (nil for a workbook).
+    public var encoding: TableEncoding?
     /// The decimal mark numbers use in this file: "," for CSV saved by Excel on a Vietnamese
     /// system, "." for CSV written by programs, nil for XLSX (numbers are stored as numbers).
     public var decimalMark: Character?
@@ -47,13 +49,10 @@ public struct Table: Sendable {
     /// read on its own (a large CSV file read on two cores); one part for a workbook or a small file.
     public func parts(_ count: Int, minimumBytes: Int = 32 << 20) throws(IngestError) -> [Table] {
         guard count > 1, let csv = csvBody, csv.end == nil else { return [self] }
-        let size: Int
-        do {
-            size = Int((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0)
-        } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+        let size = try ChunkedFile.size(path: path, memory: csv.memory)
         guard size - csv.start >= max(minimumBytes, 1) else { return [self] }
         // Read up to the middle, then to the end of the record there, counting lines.
-        let file = try ChunkedFile(path: path, from: csv.start)
+        let file = try ChunkedFile(path: path, from: csv.start, memory: csv.memory)
         var scanner = RecordBoundaries(separator: csv.separator)
         let middle = (size - csv.start) / 2
         var read = 0
@@ -66,9 +65,19 @@ public struct Table: Sendable {
         }
         guard let cut else { return [self] }
         var first = self, second = self
-        first.csvBody = CSVBody(start: csv.start, line: csv.line, separator: csv.separator, end: csv.start + cut)
-        second.csvBody = CSVBody(start: csv.start + cut, line: csv.line + scanner.lines(before: cut), separator: csv.separator)
+        first.csvBody = CSVBody(start: csv.start, line: csv.line, separator: csv.separator, end: csv.start + cut, memory: csv.memory)
+        second.csvBody = CSVBody(start: csv.start + cut, line: csv.line + scanner.lines(before: cut), separator: csv.separator, memory: csv.memory)
         return [first, second]
+    }
+
+    /// The field separator of a CSV file, in words.
+    public var separatorName: String {
+        switch csvBody?.separator {
+        case UInt8(ascii: ";"): "dấu chấm phẩy (;)"
+        case UInt8(ascii: "\t"): "dấu tab"
+        case UInt8(ascii: ","): "dấu phẩy (,)"
+        default: "ô của sổ tính"
+        }
     }
 
     /// Calls `body` with every row that is not blank, in file order.
@@ -202,7 +211,20 @@ enum CSVParser {
 
     /// Reads the header; the rows are read from the file when the table is read.
     static func table(path: String) throws(IngestError) -> Table {
-        let file = try ChunkedFile(path: path)
+        // Excel saves CSV as UTF-8, as UTF-16 ("Unicode Text") or, as plain "CSV" on a
+        // Vietnamese Windows, in Windows-1258: the first bytes tell which. Text not in UTF-8 is
+        // converted whole (such files are typed by hand, not national extracts).
+        let first = try ChunkedFile(path: path).next()
+        guard !first.isEmpty else { throw .empty(path: path) }
+        let encoding = TableEncoding.sniff(first)
+        var memory: [UInt8]?
+        if encoding != .utf8 {
+            let all: [UInt8]
+            do { all = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+            guard let converted = encoding.utf8(all) else { throw .invalidEncoding(path: path, line: 1) }
+            memory = converted
+        }
+        let file = try ChunkedFile(path: path, memory: memory)
         var bytes: [UInt8] = []
         // The header is the first record: read until a line ends outside quotes.
         var cut = 0
@@ -225,10 +247,12 @@ enum CSVParser {
                 return false
             }
             guard let header else { throw .empty(path: path) }
-            let body = CSVBody(start: skip + end.offset, line: end.line, separator: separator)
+            let body = CSVBody(start: skip + end.offset, line: end.line, separator: separator, memory: memory)
             // Excel on a Vietnamese system writes ";" between fields and "," as the decimal mark.
             let mark: Character = separator == UInt8(ascii: ";") ? "," : "."
-            return Table(path: path, header: header.values.map { $0.trimmingCharacters(in: .whitespaces) }, csv: body, decimalMark: mark)
+            var table = Table(path: path, header: header.values.map { $0.trimmingCharacters(in: .whitespaces) }, csv: body, decimalMark: mark)
+            table.encoding = encoding
+            return table
         }
     }
 
@@ -261,7 +285,7 @@ enum CSVParser {
 
     /// Parses the body of a CSV table one record at a time, reading the file a chunk at a time.
     static func forEachRecord(of csv: CSVBody, path: String, _ body: (Table.Row) -> Void) throws(IngestError) {
-        let file = try ChunkedFile(path: path, from: csv.start, to: csv.end)
+        let file = try ChunkedFile(path: path, from: csv.start, to: csv.end, memory: csv.memory)
         var strings = FieldStrings()
         var pending: [UInt8] = []
         var line = csv.line
@@ -286,10 +310,13 @@ enum CSVParser {
         }
     }
 
-    /// The separator used most on the first line: ";", tab or ",".
+    /// The separator used most on the first line, outside quotes: ";", tab or ",".
     static func guessSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0, UInt8(ascii: ","): 0]
+        var quoted = false
         for b in bytes {
+            if b == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if quoted { continue }
             if b == UInt8(ascii: "\n") { break }
             if counts[b] != nil { counts[b]! += 1 }
         }
@@ -381,6 +408,8 @@ struct CSVBody: Sendable {
     let separator: UInt8
     /// Where the rows stop; nil for the end of the file.
     var end: Int? = nil
+    /// The text converted to UTF-8, for a file in another encoding; nil: read the file.
+    var memory: [UInt8]? = nil
 }
 
 /// Finds where records end in bytes read one chunk after another, as `CSVParser.records`
@@ -442,24 +471,47 @@ extension Array where Element == Int {
 
 /// A file read a chunk at a time.
 final class ChunkedFile {
-    private let handle: FileHandle
+    private let handle: FileHandle?
+    private let memory: [UInt8]?
+    private var offset: Int
     private let path: String
-
     private var remaining: Int
 
-    init(path: String, from offset: Int = 0, to end: Int? = nil) throws(IngestError) {
+    /// Reads the file, or `memory` (its text already converted) when given.
+    init(path: String, from offset: Int = 0, to end: Int? = nil, memory: [UInt8]? = nil) throws(IngestError) {
+        self.path = path
+        self.offset = offset
+        self.memory = memory
+        remaining = (end ?? memory?.count).map { $0 - offset } ?? .max
+        if memory != nil {
+            handle = nil
+            return
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "không mở được tệp") }
         self.handle = handle
-        self.path = path
-        remaining = end.map { $0 - offset } ?? .max
         do { try handle.seek(toOffset: UInt64(offset)) } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
     }
 
-    deinit { try? handle.close() }
+    deinit { try? handle?.close() }
+
+    /// The size of what is read: the converted text, or the file.
+    static func size(path: String, memory: [UInt8]?) throws(IngestError) -> Int {
+        if let memory { return memory.count }
+        do {
+            return Int((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0)
+        } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
+    }
 
     /// The next bytes; empty at the end.
     func next(size: Int = CSVParser.chunkSize) throws(IngestError) -> [UInt8] {
         guard remaining > 0 else { return [] }
+        if let memory {
+            let count = min(size, remaining, memory.count - offset)
+            guard count > 0 else { return [] }
+            defer { offset += count; remaining -= count }
+            return Array(memory[offset..<(offset + count)])
+        }
+        guard let handle else { return [] }
         do {
             let bytes = [UInt8](try handle.read(upToCount: min(size, remaining)) ?? Data())
             remaining -= bytes.count

@@ -252,7 +252,14 @@ public struct PipelineRunner {
         var openIssues: [[DataIssue]] = Array(repeating: [], count: planFiles.count + resultFiles.count)
         for (file, path) in (planFiles + resultFiles).enumerated() {
             do {
-                for table in try TableReader.read(path: path).parts(2) { parts.append((file < planFiles.count, file, table)) }
+                let table = try TableReader.read(path: path)
+                if let encoding = table.encoding {
+                    let how = encoding == .windows1258 ? " (CSV của Excel trên Windows tiếng Việt; dấu thanh đã chuẩn hoá về NFC)"
+                            : encoding == .utf8 ? "" : " (\"Unicode Text\" của Excel)"
+                    openIssues[file].append(DataIssue(.note, "đọc theo bảng mã \(encoding.rawValue)\(how), phân cách cột bằng \(table.separatorName)",
+                                                      at: SourceLocation(file: path, line: 1)))
+                }
+                for part in try table.parts(2) { parts.append((file < planFiles.count, file, part)) }
             } catch {
                 openIssues[file].append(DataIssue.unreadable(error.description, file: path))
             }

@@ -302,3 +302,90 @@ struct PipelineCommandTests {
         return out
     }
 }
+
+/// The sample results as Excel saves them on a Vietnamese Windows: plain "CSV" (Windows-1258,
+/// ";" between fields, decimal comma) and "Unicode Text" (UTF-16 LE with a byte order mark, tabs).
+@Suite("Tables saved from Excel in other encodings")
+struct ExcelEncodingTests {
+    /// Fields of one CSV line (quotes as RFC 4180).
+    static func fields(_ line: String) -> [String] {
+        var out: [String] = [], field = "", quoted = false
+        var chars = Array(line)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" { if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false } } else { field.append(c) }
+            } else if c == "\"" { quoted = true } else if c == "," { out.append(field); field = "" } else { field.append(c) }
+        }
+        return out + [field]
+    }
+
+    /// Windows-1258 bytes of NFC text: letters the code page has as one byte, other toned
+    /// letters as the base letter and a combining tone mark.
+    static func windows1258(_ text: String) -> [UInt8] {
+        let table: [UInt32] = [0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0, 0x2039, 0x0152, 0, 0, 0,
+                               0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0, 0x203A, 0x0153, 0, 0, 0x0178]
+            + (0xA0...0xBF).map { UInt32($0) }
+            + [0xC0, 0xC1, 0xC2, 0x102, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0x300, 0xCD, 0xCE, 0xCF,
+               0x110, 0xD1, 0x309, 0xD3, 0xD4, 0x1A0, 0xD6, 0xD7, 0xD8, 0xD9, 0xDA, 0xDB, 0xDC, 0x1AF, 0x303, 0xDF,
+               0xE0, 0xE1, 0xE2, 0x103, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0x301, 0xED, 0xEE, 0xEF,
+               0x111, 0xF1, 0x323, 0xF3, 0xF4, 0x1A1, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0x1B0, 0x20AB, 0xFF]
+        var byte: [UInt32: UInt8] = [:]
+        for (i, v) in table.enumerated() where v != 0 { byte[v] = UInt8(0x80 + i) }
+        let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+        var out: [UInt8] = []
+        for character in text {
+            let scalars = character.unicodeScalars.map(\.value)
+            // ASCII, "\r\n" (one Character) included.
+            if scalars.allSatisfy({ $0 < 0x80 }) { out += scalars.map { UInt8($0) }; continue }
+            if scalars.count == 1, let b = byte[scalars[0]] { out.append(b); continue }
+            let parts = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+            let tone = parts.first { tones.contains($0) }
+            let base = String(String.UnicodeScalarView(parts.filter { !tones.contains($0) }.compactMap(Unicode.Scalar.init)))
+                .precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+            guard base.count == 1, let b = base[0] < 0x80 ? UInt8(base[0]) : byte[base[0]] else { continue }
+            out.append(b)
+            if let tone, let t = byte[tone] { out.append(t) }
+        }
+        return out
+    }
+
+    func evaluation(_ dir: TemporaryDirectory, actuals: String, output: String) throws -> [String] {
+        let r = try runProgram(Repository.chitieuBinary, ["run", "-q", try Repository.samplePipeline(in: dir, output: output, actuals: [actuals])])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: dir.path("\(output)/evaluation.csv"), encoding: .utf8)
+        // The results file's name is in the location column: the rest must be equal.
+        return text.replacingOccurrences(of: actuals, with: "KET-QUA").split(separator: "\n").map(String.init)
+    }
+
+    @Test("A Windows-1258 ';' CSV and a UTF-16 tab file give the same evaluations as the UTF-8 file, and the decoding is named")
+    func sameEvaluations() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let source = Repository.path("samples/actuals/ket-qua-2024.csv")
+        let lines = try String(contentsOfFile: source, encoding: .utf8).split(separator: "\n").map { Self.fields(String($0)) }
+        let valueColumn = try #require(lines.first?.firstIndex(of: "value"))
+        // Plain "CSV" on a Vietnamese Windows: ";" and a decimal comma; tone marks as combining bytes.
+        let semicolon = lines.enumerated().map { i, fields in
+            fields.enumerated().map { c, f in
+                let v = (i > 0 && c == valueColumn) ? f.replacingOccurrences(of: ".", with: ",") : f
+                return v.contains(";") || v.contains("\"") ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+            }.joined(separator: ";")
+        }.joined(separator: "\r\n") + "\r\n"
+        let cp1258 = Self.windows1258(semicolon)
+        #expect(String(validating: cp1258, as: UTF8.self) == nil, "the test file is not UTF-8")
+        try Data(cp1258).write(to: dir.url.appendingPathComponent("excel-1258.csv"))
+        // "Unicode Text": tabs, UTF-16 little-endian with its byte order mark.
+        let tabs = lines.map { $0.joined(separator: "\t") }.joined(separator: "\r\n") + "\r\n"
+        try (Data([0xFF, 0xFE]) + tabs.data(using: .utf16LittleEndian)!).write(to: dir.url.appendingPathComponent("excel-unicode.txt"))
+
+        let reference = try evaluation(dir, actuals: source, output: "utf8")
+        #expect(reference.count > 30)
+        #expect(try evaluation(dir, actuals: dir.path("excel-1258.csv"), output: "cp1258") == reference)
+        #expect(try evaluation(dir, actuals: dir.path("excel-unicode.txt"), output: "utf16") == reference)
+        let notes = try String(contentsOfFile: dir.path("cp1258/issues.csv"), encoding: .utf8)
+        #expect(notes.contains("Windows-1258"))
+        #expect(notes.contains("dấu chấm phẩy"))
+        let utf16Notes = try String(contentsOfFile: dir.path("utf16/issues.csv"), encoding: .utf8)
+        #expect(utf16Notes.contains("UTF-16 LE"))
+    }
+}

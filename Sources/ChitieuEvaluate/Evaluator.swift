@@ -116,7 +116,8 @@ public struct Evaluator: Sendable {
             let message = "Chỉ tiêu \"\(tf.name)\" là mức tăng/giảm; kết quả \(VietnameseNumber.formatCompact(value)) là giá trị tuyệt đối, cần số tăng/giảm (basis = change)."
             return (row(value, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
-        if !isChange, actual.basis == .change {
+        // A target in percentage points ("giảm 1,5-2 điểm %") is a change whatever its comparator.
+        if !isChange, actual.basis == .change, tf.unit != .percentagePoint {
             let message = "Kết quả cho \"\(tf.name)\" là mức thay đổi, còn chỉ tiêu là một mức cần đạt; cần giá trị tuyệt đối (basis = value)."
             return (row(value, nil, .notEvaluable, .text(message)), DataIssue(.warning, message, at: actual.location))
         }
@@ -174,8 +175,10 @@ public struct Evaluator: Sendable {
         let tolerance = 1e-9 * max(1, abs(x))
         let equal = abs(actual - x) <= tolerance
         switch target.comparator {
-        case .gt: return actual > x + tolerance ? .met : .notMet
-        case .lt: return actual < x - tolerance ? .met : .notMet
+        // Strictly better than a bound is exceeded, strict or not (a board reads "trên 95%"
+        // achieved with 96% as it reads "ít nhất 95%"); a strict bound reached exactly is not met.
+        case .gt: return actual > x + tolerance ? .exceeded : .notMet
+        case .lt: return actual < x - tolerance ? .exceeded : .notMet
         case .gte: return equal ? .met : (actual > x ? .exceeded : .notMet)
         case .lte: return equal ? .met : (actual < x ? .exceeded : .notMet)
         case .increaseBy, .decreaseBy: return equal ? .met : (actual > x ? .exceeded : .notMet)

@@ -13,12 +13,16 @@ public enum ResultChecks {
         var rowsByUnit: [[Int32]] = Array(repeating: [], count: units.count)
         var unknown: [(row: Int, issue: DataIssue)] = []
         var resolver = UnitResolver(directory)
-        let known = units.count <= 12 ? "có: " + units.map(\.name).joined(separator: ", ")
+        let known = units.count <= 12 ? "có: " + units.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
                                       : "pipeline có \(units.count) đơn vị"
+        var suggestions: [String: String] = [:]
         for (row, result) in results.enumerated() {
             let name = result.unit
             guard let position = resolver.position(of: name) else {
-                unknown.append((row, DataIssue(.warning, "đơn vị \"\(name)\" không có trong pipeline (\(known)); sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: result.location)))
+                // The nearest units, found once per spelling.
+                let guess = suggestions[name] ?? directory.didYouMean(name)
+                suggestions[name] = guess
+                unknown.append((row, DataIssue(.warning, "đơn vị \"\(name)\" không có trong pipeline (\(known))\(Self.orStop(guess)) Sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: result.location)))
                 continue
             }
             rowsByUnit[position].append(Int32(row))
@@ -82,7 +86,7 @@ public enum ResultChecks {
                 continue
             }
             if !hasTarget && entry == nil {
-                problem(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục; sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)")
+                problem(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục\(Self.orStop(catalogue.didYouMean(r.indicator))) Sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)")
                 continue
             }
             if r.period.year != period.year {
@@ -96,6 +100,9 @@ public enum ResultChecks {
         }
         return (usable, issues)
     }
+
+    /// A "có phải ...?" suggestion, or the full stop that ends the sentence without one.
+    public static func orStop(_ suggestion: String) -> String { suggestion.isEmpty ? "." : suggestion }
 
     /// A note for each target that has no result in the period.
     public static func missingResults(_ evaluations: [Evaluation]) -> [DataIssue] {

@@ -80,6 +80,14 @@ public struct Catalogue: Sendable {
 
     public subscript(code: String) -> CatalogueEntry? { byCode[code] }
 
+    /// "; có phải budget_revenue (Thu ngân sách ...)?" for the codes nearest a code that is in
+    /// no list; empty when none is near.
+    public func didYouMean(_ code: String) -> String {
+        let near = NameMatching.nearest(code, among: entries.map { ($0, [NameMatching.loose($0.code), NameMatching.loose($0.name)]) })
+        guard !near.isEmpty else { return "" }
+        return "; có phải " + near.map { "\($0.code) (\($0.name))" }.joined(separator: " hoặc ") + "?"
+    }
+
     /// The best entry for a target's name and unit, with a confidence between 0 and 1.
     ///
     /// A spelling must occur in the name; longer spellings win; an entry whose unit does not

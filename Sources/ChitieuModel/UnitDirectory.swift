@@ -6,6 +6,8 @@
 public struct UnitDirectory: Sendable {
     public let units: [ReportingUnit]
     private let positions: [String: Int]
+    /// Loose forms (no accents, no "Tỉnh", "Phường"...) that name exactly one unit.
+    private let loosePositions: [String: Int]
 
     public init(_ units: [ReportingUnit]) {
         self.units = units
@@ -18,11 +20,32 @@ public struct UnitDirectory: Sendable {
             positions[ReportingUnit.key(unit.name)] = i
         }
         self.positions = positions
+        var loose: [String: Int?] = [:]
+        for (i, unit) in units.enumerated() {
+            for form in Set([NameMatching.loose(unit.code), NameMatching.loose(unit.name)]) where !form.isEmpty {
+                // A loose form two units share names neither (many communes share a name).
+                if let seen = loose[form], seen != i { loose[form] = .some(nil) } else { loose[form] = i }
+            }
+        }
+        loosePositions = loose.compactMapValues { $0 }
     }
 
-    /// The position in `units` of the unit a reference names, or nil.
+    /// The position in `units` of the unit a reference names, or nil: by code or name as
+    /// written, else by a loose form that names one unit only.
     public func position(of reference: String) -> Int? {
-        positions[ReportingUnit.key(reference)]
+        positions[ReportingUnit.key(reference)] ?? loosePositions[NameMatching.loose(reference)]
+    }
+
+    /// The units nearest to a spelling that names none, for "có phải ...?".
+    public func suggestions(for reference: String) -> [ReportingUnit] {
+        NameMatching.nearest(reference, among: units.map { ($0, [NameMatching.loose($0.code), NameMatching.loose($0.name)]) })
+    }
+
+    /// "Phường Hải Châu (HC)" for each suggestion, joined: empty when there is none.
+    public func didYouMean(_ reference: String) -> String {
+        let near = suggestions(for: reference)
+        guard !near.isEmpty else { return "" }
+        return "; có phải " + near.map { "\($0.name) (\($0.code))" }.joined(separator: " hoặc ") + "?"
     }
 
     public func unit(named reference: String) -> ReportingUnit? {

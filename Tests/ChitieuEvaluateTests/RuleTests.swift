@@ -12,12 +12,14 @@ struct RuleTests {
 
     @Test("Boundaries: exactly at a strict bound fails, exactly at an inclusive one holds", arguments: [
         (TargetComparator.gt, 95.0, nil as Double?, 95.0, EvaluationStatus.notMet),
-        (.gt, 95, nil, 95.01, .met),
+        (.gt, 95, nil, 95.01, .exceeded),
+        (.gt, 95, nil, 96, .exceeded),
+        (.gte, 95, nil, 96, .exceeded),
         (.gte, 8500, nil, 8500, .met),
         (.gte, 8500, nil, 8499, .notMet),
         (.gte, 8500, nil, 8600, .exceeded),
         (.lt, 3, nil, 3, .notMet),
-        (.lt, 3, nil, 2.9, .met),
+        (.lt, 3, nil, 2.9, .exceeded),
         (.lte, 4, nil, 4, .met),
         (.lte, 4, nil, 3.5, .exceeded),
         (.lte, 4, nil, 4.1, .notMet),
@@ -105,4 +107,25 @@ struct RuleTests {
 
 extension Double {
     func isApprox(_ other: Double, tolerance: Double = 0.01) -> Bool { abs(self - other) < tolerance }
+}
+
+@Suite("Targets in percentage points")
+struct PercentagePointTests {
+    @Test("\"giảm 1,5-2 điểm %\" (a range in points) and \"giảm 1,5 điểm %\" are judged on a reported change, not refused")
+    func rangeOfPoints() {
+        let hg = ReportingUnit(code: "HG", name: "Hà Giang")
+        let period = ReportingPeriod(year: 2024, span: .year)
+        let evaluator = Evaluator()
+        for (comparator, value, max) in [(TargetComparator.range, 1.5, 2.0 as Double?), (.decreaseBy, 1.5, nil)] {
+            let target = Target(id: "poverty_rate", name: "Giảm tỷ lệ hộ nghèo", comparator: comparator, value: value, valueMax: max,
+                                unit: .percentagePoint, text: "")
+            let change = ActualResult(unit: "HG", indicator: "poverty_rate", period: period, value: 1.8, measure: .percent, basis: .change)
+            let row = evaluator.evaluate(unit: hg, targets: [target], results: [change], period: period) { _ in
+                IndicatorTraits(direction: .higher, kind: .level)
+            }.evaluations.first
+            #expect(row?.status != .notEvaluable, "\(comparator): \(row?.explanation ?? "")")
+            #expect(row?.actualInTargetUnit == 1.8)
+            #expect(row?.status == (comparator == .range ? .met : .exceeded))
+        }
+    }
 }

@@ -68,3 +68,41 @@ struct ModelTests {
         #expect(!unit.isNamed("Hà Nội"))
     }
 }
+
+@Suite("Names people type")
+struct NameMatchingTests {
+    let directory = UnitDirectory([
+        ReportingUnit(code: "HC", name: "Phường Hải Châu"),
+        ReportingUnit(code: "TK", name: "Phường Thanh Khê"),
+        ReportingUnit(code: "48", name: "Thành phố Đà Nẵng"),
+        ReportingUnit(code: "HG", name: "Tỉnh Hà Giang"),
+        ReportingUnit(code: "TL1", name: "Xã Tân Lập"),
+        ReportingUnit(code: "TL2", name: "Phường Tân Lập"),
+    ])
+
+    @Test("Matched regardless of case, accents, the kind word and spacing", arguments: [
+        ("Phường Hải Châu", "HC"), ("phuong hai chau", "HC"), ("Hải Châu", "HC"), ("HẢI  CHÂU", "HC"),
+        ("TP. Đà Nẵng", "48"), ("Đà Nẵng", "48"), ("thanh pho da nang", "48"), ("Hà Giang", "HG"), ("tinh ha giang", "HG"), ("hc", "HC"),
+    ])
+    func matches(_ spelling: String, _ code: String) {
+        #expect(directory.position(of: spelling).map { directory.units[$0].code } == code, "\(spelling)")
+    }
+
+    @Test("A loose name two units share names neither; the full name still does")
+    func ambiguous() {
+        #expect(directory.position(of: "Tân Lập") == nil)
+        #expect(directory.position(of: "Xã Tân Lập").map { directory.units[$0].code } == "TL1")
+        #expect(directory.position(of: "Phường Tân Lập").map { directory.units[$0].code } == "TL2")
+    }
+
+    @Test("A slip gets the nearest units by name and code; nothing near gets no guess")
+    func suggestions() {
+        #expect(directory.position(of: "Phường Hải Chau") != nil, "an accent left out is matched, not merely suggested")
+        #expect(directory.position(of: "Phường Hải Chầu") != nil)
+        #expect(directory.position(of: "Phường Hải Chu") == nil)
+        #expect(directory.didYouMean("Phường Hải Chu") == "; có phải Phường Hải Châu (HC)?")
+        #expect(directory.didYouMean("HCC").contains("Phường Hải Châu (HC)"))
+        #expect(directory.didYouMean("Quảng Nam") == "")
+        #expect(Catalogue.standard.didYouMean("budget_revenu").contains("budget_revenue ("))
+    }
+}

@@ -24,7 +24,7 @@ public enum ActualsReader {
             guard let unit = cells[.unit] else { problem("unit", "thiếu đơn vị báo cáo"); return }
             guard let indicator = cells[.indicator] else { problem("indicator", "thiếu mã chỉ tiêu"); return }
             guard let periodText = cells[.period], let period = periods.period(periodText) else {
-                problem("period", "kỳ báo cáo \"\(cells[.period] ?? "")\" không hợp lệ; viết 2024 (cả năm) hoặc 2024-H1 (6 tháng)")
+                problem("period", "kỳ báo cáo \"\(cells[.period] ?? "")\" không hợp lệ; \(ReportingPeriod.examples)")
                 return
             }
             guard let valueText = cells[.value] else {

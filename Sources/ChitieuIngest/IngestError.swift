@@ -17,7 +17,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .missing(let p): "\(p): không tìm thấy tệp; kiểm tra lại đường dẫn trong tệp pipeline."
+        case .missing(let p): "\(p): không tìm thấy tệp; kiểm tra lại đường dẫn."
         case .unreadable(let p, let r): "\(p): không đọc được tệp (\(r))."
         case .empty(let p): "\(p): tệp rỗng, không có nội dung để đọc."
         case .binary(let p): "\(p): tệp nhị phân, không phải văn bản; hãy lưu văn bản dưới dạng .txt, .docx hoặc .html."

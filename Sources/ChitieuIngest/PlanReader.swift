@@ -43,7 +43,7 @@ public enum PlanReader {
             if let max = targetMax, max < target { problem("target_max", "target_max \(max) nhỏ hơn target \(target)"); return }
             var period: ReportingPeriod?
             if let p = cells[.period] {
-                guard let parsed = periods.period(p) else { problem("period", "kỳ \"\(p)\" không hợp lệ; viết 2024 hoặc 2024-H1"); return }
+                guard let parsed = periods.period(p) else { problem("period", "kỳ \"\(p)\" không hợp lệ; \(ReportingPeriod.examples)"); return }
                 period = parsed
             }
             var direction: Direction?

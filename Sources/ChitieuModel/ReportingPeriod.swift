@@ -12,9 +12,17 @@ public struct ReportingPeriod: Hashable, Sendable, Codable, Comparable, CustomSt
         self.span = span
     }
 
+    /// The forms a period may be written in, with this year as the example.
+    public static var examples: String {
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        return "viết \(year) hoặc Năm \(year) (cả năm), \(year)-H1, 6 tháng \(year), 6 tháng đầu năm \(year) hoặc 6T/\(year) (6 tháng đầu năm)"
+    }
+
     /// Reads "2024" or "2024-H1" (also "2024-h1", "6T/2024", "6 tháng 2024"); nil otherwise.
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        // "Năm 2026" is the year.
+        if t.hasPrefix("năm ") { t = String(t.dropFirst(4)).trimmingCharacters(in: .whitespaces) }
         if let y = Int(t), (1900...2200).contains(y) {
             self.init(year: y, span: .year)
             return

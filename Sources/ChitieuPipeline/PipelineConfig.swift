@@ -79,15 +79,12 @@ public struct PipelineConfig: Sendable {
         let file: File
         do {
             file = try YAMLDecoder().decode(File.self, from: text)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw .config(path: path, message: "thiếu mục \"\(key.stringValue)\"; một pipeline cần title, period, units, output")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw .config(path: path, message: "mục \(context.codingPath.map(\.stringValue).joined(separator: ".")) sai kiểu: \(context.debugDescription)")
         } catch {
-            throw .config(path: path, message: "YAML không hợp lệ: \(error)")
+            throw .config(path: path, message: YAMLErrors.message(for: error, text: text))
         }
+        if let misplaced = YAMLErrors.misplacedKeys(in: text) { throw .config(path: path, message: misplaced) }
         guard let period = ReportingPeriod(file.period) else {
-            throw .config(path: path, message: "period \"\(file.period)\" không hợp lệ; viết 2024 (cả năm) hoặc 2024-H1 (6 tháng đầu năm)")
+            throw .config(path: path, message: "period \"\(file.period)\" không hợp lệ; \(ReportingPeriod.examples)")
         }
         guard !file.units.isEmpty else { throw .config(path: path, message: "units trống: khai báo ít nhất một đơn vị (code, name)") }
         var seen = Set<String>()
@@ -98,9 +95,13 @@ public struct PipelineConfig: Sendable {
         }
         var date = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
         if let d = file.date {
-            let parts = d.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
-                throw .config(path: path, message: "date \"\(d)\" không hợp lệ; viết theo dạng 2025-01-05")
+            // 2027-01-12 or 12/01/2027 (day first, as Vietnamese dates are written).
+            let iso = d.split(separator: "-").compactMap { Int($0) }
+            let written = d.split(separator: "/").compactMap { Int($0) }
+            let parts = iso.count == 3 ? iso : (written.count == 3 ? [written[2], written[1], written[0]] : [])
+            guard parts.count == 3, (1900...2200).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                throw .config(path: path, message: "date \"\(d)\" không hợp lệ; viết ngày/tháng/năm như 12/01/\(year) hoặc \(year)-01-12")
             }
             date = DateComponents(year: parts[0], month: parts[1], day: parts[2])
         }

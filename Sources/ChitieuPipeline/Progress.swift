@@ -46,3 +46,12 @@ public enum Console {
         FileHandle.standardError.write(Data(("chitieu: " + message + "\n").utf8))
     }
 }
+
+/// The program's version, and the nearest of a list of names (for mistyped subcommands).
+public enum ChitieuVersion {
+    public static let current = "0.9.0"
+
+    public static func nearest(_ spelling: String, among names: [String]) -> [String] {
+        NameMatching.nearest(spelling, among: names.map { ($0, [$0]) }, limit: 2)
+    }
+}

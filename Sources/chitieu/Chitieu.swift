@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChitieuPipeline
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,27 @@ struct Chitieu: ParsableCommand {
         commandName: "chitieu",
         abstract: "Đọc văn bản phát động thi đua, trích xuất chỉ tiêu, đánh giá kết quả và lập báo cáo Excel.",
         discussion: "Ví dụ: chitieu run pipelines/sample-2024.yaml",
+        version: "chitieu \(ChitieuVersion.current)",
         subcommands: [Run.self, Check.self, Template.self, Extract.self])
+
+    /// Parses as ArgumentParser does, but a mistyped subcommand gets the nearest one named.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.map { $0._commandName }
+        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), !first.contains("."), !first.contains("/") {
+            let near = ChitieuVersion.nearest(first, among: names)
+            Console.error("không có lệnh \"\(first)\"" + (near.isEmpty ? "" : "; có phải \(near.joined(separator: " hoặc "))?")
+                          + " Các lệnh: \(names.joined(separator: ", ")); xem chitieu --help.")
+            Foundation.exit(64)
+        }
+        limitMallocArenas()
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 extension Chitieu {
@@ -31,7 +52,6 @@ extension Chitieu {
         var strict = false
 
         func run() throws {
-            limitMallocArenas()
             do {
                 let config = try PipelineConfig.load(path: pipeline)
                 let options = PipelineRunner.Options(draft: draft, strict: strict)

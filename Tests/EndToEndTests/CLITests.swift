@@ -95,7 +95,8 @@ struct CLITests {
         try "title: x\nperiod: \"2024-Q3\"\nunits: [{code: A, name: B}]\noutput: out\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try runProgram(Repository.chitieuBinary, ["run", path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("2024-H1"))
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        #expect(result.stderr.contains("\(year)-H1"))
         #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
     }
 }
@@ -387,5 +388,65 @@ struct ExcelEncodingTests {
         #expect(notes.contains("dấu chấm phẩy"))
         let utf16Notes = try String(contentsOfFile: dir.path("utf16/issues.csv"), encoding: .utf8)
         #expect(utf16Notes.contains("UTF-16 LE"))
+    }
+}
+
+@Suite("Messages an official understands")
+struct MessageTests {
+    func check(_ yaml: String) throws -> ProcessResult {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try yaml.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+        return try runProgram(Repository.chitieuBinary, ["check", dir.path("p.yaml")])
+    }
+
+    @Test("YAML errors give the line, the column and the key in Vietnamese", arguments: [
+        ("title: T\nperiod: \"2026\"\nunits:\n  - code: A\n    name: Xã A\n  - code: B\n    name: Xã B\n    directives: b.txt\noutput: out\n",
+         "dòng 8, cột 17: mục units thứ 2, khóa directives phải là một danh sách tệp"),
+        ("title: T\nperiod: \"2026\"\nunits:\n  - code: A\n    name: Xã A\ndirectives: [a.txt]\noutput: out\n",
+         "dòng 6, cột 1: khóa directives nằm ở cấp ngoài cùng nhưng thuộc về một đơn vị trong units"),
+        ("title: T\nperiod: \"2026\"\nunits:\n  - code: A\n   name: Xã A\noutput: out\n", "dòng 5, cột 4: YAML sai cú pháp"),
+        ("title: T\nperiod: \"2026\"\nunits:\n  - code: A\noutput: out\n", "dòng 4, cột 5: mục units thứ 1 thiếu khóa name"),
+        ("title: T\nperiod: \"2026\"\nunits:\n  - code: A\n    name: Xã A\n", "pipeline thiếu khóa output"),
+    ])
+    func yamlErrors(_ yaml: String, _ words: String) throws {
+        let r = try check(yaml)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(words), "\(r.stderr)")
+        #expect(!r.stderr.contains("DecodingError") && !r.stderr.contains("Index"), "\(r.stderr)")
+    }
+
+    @Test("Periods and dates in the forms officials write", arguments: ["2026", "Năm 2026", "2026-H1", "6 tháng 2026", "6 tháng đầu năm 2026", "6T/2026"])
+    func periods(_ period: String) throws {
+        for date in ["12/01/2027", "2027-01-12"] {
+            let r = try check("title: T\nperiod: \"\(period)\"\nunits:\n  - code: A\n    name: Xã A\noutput: out\ndate: \"\(date)\"\n")
+            #expect(!r.stderr.contains("không hợp lệ"), "\(period), \(date): \(r.stderr)")
+        }
+        let bad = try check("title: T\nperiod: \"quý 3/2026\"\nunits:\n  - code: A\n    name: Xã A\noutput: out\n")
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        #expect(bad.stderr.contains("viết \(year) hoặc Năm \(year)"), "examples use the current year: \(bad.stderr)")
+    }
+
+    @Test("--version, and a mistyped subcommand gets the nearest one")
+    func commandLine() throws {
+        let version = try runProgram(Repository.chitieuBinary, ["--version"])
+        #expect(version.stdout.hasPrefix("chitieu "))
+        let typo = try runProgram(Repository.chitieuBinary, ["chek", "p.yaml"])
+        #expect(typo.status != 0)
+        #expect(typo.stderr.contains("có phải check?"))
+    }
+
+    @Test("A misspelled unit in a results file is named with the nearest units, codes and names")
+    func misspelledUnit() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let results = dir.path("kq.csv")
+        try "unit,indicator,period,value,measure\nHà Giag,budget_revenue,2024,2500,tỷ đồng\nha giang,grdp_growth,2024,6.5,%\n"
+            .write(toFile: results, atomically: true, encoding: .utf8)
+        let path = try Repository.samplePipeline(in: dir, actuals: [results])
+        let r = try runProgram(Repository.chitieuBinary, ["check", path])
+        #expect(r.stderr.contains("\"Hà Giag\" không có trong pipeline"), "\(r.stderr)")
+        #expect(r.stderr.contains("có phải Hà Giang (HG)?"), "\(r.stderr)")
+        #expect(!r.stderr.contains("\"ha giang\""), "a name typed without accents matches")
     }
 }

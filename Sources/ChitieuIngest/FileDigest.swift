@@ -32,3 +32,15 @@ public enum FileDigest {
         }.joined()
     }
 }
+
+/// The size and modification time of a file: taken before a file is read and compared after,
+/// so that a digest computed apart from the parsing still belongs to the bytes parsed.
+public struct FileStamp: Equatable, Sendable {
+    public let size: Int64
+    public let modified: Date?
+
+    public static func of(_ path: String) -> FileStamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return FileStamp(size: (attributes[.size] as? NSNumber)?.int64Value ?? -1, modified: attributes[.modificationDate] as? Date)
+    }
+}

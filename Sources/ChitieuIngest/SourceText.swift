@@ -11,6 +11,8 @@ public struct SourceText: Sendable {
     public var lineMap: LineMap
     /// "utf-8", "tcvn3", "vni".
     public var encoding: String
+    /// SHA-256 of the very bytes the text was read from.
+    public var sha256: String?
 
     public init(path: String, text: String, lineMap: LineMap? = nil, encoding: String = "utf-8") {
         self.path = path
@@ -64,7 +66,9 @@ public enum DirectiveReader {
         } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
-        return try decode(data, path: path)
+        var text = try decode(data, path: path)
+        text.sha256 = FileDigest.sha256(data)
+        return text
     }
 
     /// Turns file bytes into clean text, refusing what is not text.

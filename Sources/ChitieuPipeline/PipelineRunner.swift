@@ -63,6 +63,8 @@ public struct PipelineRunner {
         var plans: [PlanEntry] = []
         var results: [ActualResult] = []
         var issues: [DataIssue] = []
+        /// SHA-256 of every input read, by path: computed from the bytes read, in ingest.
+        var digests: [String: String] = [:]
     }
 
     /// Stage 2's output: the inputs and each text's targets.
@@ -79,6 +81,7 @@ public struct PipelineRunner {
         var evaluations: [Evaluation] = []
         var results: [[ActualResult]] = []
         var issues: [DataIssue] = []
+        var digests: [String: String] = [:]
     }
 
     /// Stage 4's output: everything computed before anything is written.
@@ -238,7 +241,9 @@ public struct PipelineRunner {
             for directive in declared.directives ?? [] {
                 let path = config.resolve(directive)
                 do {
-                    inputs.texts.append((position, try DirectiveReader.read(path: path)))
+                    let text = try DirectiveReader.read(path: path)
+                    inputs.digests[path] = text.sha256
+                    inputs.texts.append((position, text))
                 } catch {
                     inputs.issues.append(DataIssue.unreadable(error.description, file: path))
                 }
@@ -249,8 +254,12 @@ public struct PipelineRunner {
         let catalogue = self.catalogue
         let planFiles = config.plans.map(config.resolve), resultFiles = config.actuals.map(config.resolve)
         var parts: [(isPlan: Bool, file: Int, table: Table)] = []
-        var openIssues: [[DataIssue]] = Array(repeating: [], count: planFiles.count + resultFiles.count)
-        for (file, path) in (planFiles + resultFiles).enumerated() {
+        let files = planFiles + resultFiles
+        var openIssues: [[DataIssue]] = Array(repeating: [], count: files.count)
+        // Each file's size and time before it is read: checked after, so that its digest
+        // (computed beside the parsing) belongs to the bytes parsed.
+        let stamps = files.map(FileStamp.of)
+        for (file, path) in files.enumerated() {
             do {
                 let table = try TableReader.read(path: path)
                 if let encoding = table.encoding {
@@ -265,14 +274,23 @@ public struct PipelineRunner {
             }
         }
         let tables = parts
-        let read = ConcurrentParts<(plans: [PlanEntry], results: [ActualResult], issues: [DataIssue])>.map(tables.count) { i in
-            let part = tables[i]
-            if part.isPlan {
-                let (entries, issues) = PlanReader.entries(from: part.table, catalogue: catalogue)
-                return (entries, [], issues)
+        // The parts, and each file's digest, spread over the cores.
+        let read = ConcurrentParts<(plans: [PlanEntry], results: [ActualResult], issues: [DataIssue], digest: String?)>
+            .map(tables.count + files.count) { i in
+                guard i < tables.count else { return ([], [], [], FileDigest.sha256(ofFile: files[i - tables.count])) }
+                let part = tables[i]
+                if part.isPlan {
+                    let (entries, issues) = PlanReader.entries(from: part.table, catalogue: catalogue)
+                    return (entries, [], issues, nil)
+                }
+                let (results, issues) = ActualsReader.results(from: part.table)
+                return ([], results, issues, nil)
             }
-            let (results, issues) = ActualsReader.results(from: part.table)
-            return ([], results, issues)
+        for (file, path) in files.enumerated() {
+            inputs.digests[path] = read[tables.count + file].digest
+            if openIssues[file].isEmpty, FileStamp.of(path) != stamps[file] {
+                openIssues[file].append(DataIssue.unreadable("tệp đã thay đổi trong khi đọc; chạy lại khi không còn ai ghi vào tệp", file: path))
+            }
         }
         // File by file, in order; a file with a part that could not be read gives no rows at all.
         var plansIssues: [DataIssue] = [], resultIssues: [DataIssue] = []
@@ -298,6 +316,7 @@ public struct PipelineRunner {
         let units = directory.units
         var evaluated = Evaluated(directory: directory, documents: extracted.documents)
         evaluated.issues = extracted.inputs.issues
+        evaluated.digests = extracted.inputs.digests
         // Plans and extracted targets grouped by unit, each plan row's unit resolved once.
         var resolver = UnitResolver(directory)
         // Positions in the plan list, not copies: a national plan has 400,000 rows.
@@ -406,9 +425,11 @@ public struct PipelineRunner {
             content.draftReasons = draft.map(\.description)
         }
         content.baseDirectory = URL(fileURLWithPath: config.path).standardizedFileURL.deletingLastPathComponent().path
-        content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: FileDigest.sha256(ofFile: $0.document.path), unit: units[$0.unit], metadata: $0.document.metadata) }
-            + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: FileDigest.sha256(ofFile: $0)) }
-            + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: FileDigest.sha256(ofFile: $0)) }
+        // Digests of the bytes read in ingest: never the files read again now.
+        let digests = computed.evaluated.digests
+        content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: digests[$0.document.path], unit: units[$0.unit], metadata: $0.document.metadata) }
+            + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: digests[$0]) }
+            + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: digests[$0]) }
         let workbook: Workbook
         do {
             workbook = try progress.part("bố cục sổ tính") { () throws(SheetNameError) -> Workbook in

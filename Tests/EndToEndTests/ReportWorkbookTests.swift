@@ -63,6 +63,11 @@ struct ReportWorkbookTests {
         // Digests print in groups of eight hex digits so that they wrap.
         let digests = sources.rowsAsText.compactMap { $0.values.last?.replacingOccurrences(of: " ", with: "") }.filter { $0.count == 64 && $0.allSatisfy(\.isHexDigit) }
         #expect(digests.count == 6, "five directives and one results table, each with its SHA-256")
+        // Computed from the bytes read: the same as sha256sum of each input.
+        let seed = "b5cc35fab77715f090dba724df29d0e2d14a493e2affee870cbea4c709d3ba81"
+        #expect(digests.contains(seed), "the digest of 003_69f06bacfe25bd6e.txt")
+        let sum = try runProgram(try #require(which("sha256sum")), [Repository.path("samples/actuals/ket-qua-2024.csv")])
+        #expect(digests.contains(String(sum.stdout.prefix(64))))
         #expect(sources.rowsAsText.contains { $0.values.contains("322/CTr-UBND") })
     }
 

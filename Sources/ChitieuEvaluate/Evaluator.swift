@@ -78,7 +78,7 @@ public struct Evaluator: Sendable {
         // Checked before it is scored: a figure that cannot be right earns nothing and ranks nowhere.
         var checked = evaluation
         checked.status = .needsCheck
-        let message = "Cần kiểm tra số liệu \(period.vietnamese) của \(unit.name), chỉ tiêu \"\(tf.name)\": \(doubt); sửa cột value hoặc measure rồi chạy lại."
+        let message = "Cần kiểm tra số liệu \(period.vietnamese) của \(unit.name), chỉ tiêu \"\(tf.name)\": \(doubt)\(doubt.hasSuffix("?") ? "" : ".") Sửa cột value hoặc measure rồi chạy lại."
         checked.reason = .text(message)
         return (checked, DataIssue(.error, message, at: result.location))
     }

@@ -26,7 +26,7 @@ struct Plausibility {
             }
             if let slip = unitSlip(value: value, target: target) {
                 let converted = actual.measure == target.unit ? "" : " = \(VietnameseNumber.formatCompact(value)) \(target.unit.display)"
-                return "\(typed)\(converted) gấp khoảng \(slip.words) lần chỉ tiêu \(target.plainText): có thể đúng là "
+                return "\(typed)\(converted) \(slip.words) chỉ tiêu \(target.plainText): có thể đúng là "
                     + "\(VietnameseNumber.formatCompact(slip.intended)) \(target.unit.display)?"
             }
         }
@@ -43,8 +43,8 @@ struct Plausibility {
         guard target.value != 0, value != 0, !target.unit.isPercentLike else { return nil }
         let orders = log10(abs(value / target.value))
         for (power, words) in [(3.0, "một nghìn"), (6.0, "một triệu")] {
-            if abs(orders - power) <= 0.5 { return (words, value / pow(10, power)) }
-            if abs(orders + power) <= 0.5 { return ("một phần " + words.replacingOccurrences(of: "một ", with: ""), value * pow(10, power)) }
+            if abs(orders - power) <= 0.5 { return ("gấp khoảng \(words) lần", value / pow(10, power)) }
+            if abs(orders + power) <= 0.5 { return ("chỉ bằng khoảng một phần " + words.replacingOccurrences(of: "một ", with: ""), value * pow(10, power)) }
         }
         return nil
     }

@@ -306,8 +306,8 @@ struct PlausibilityTests {
 
     @Test("Each kind of implausible figure, and plausible ones left alone", arguments: [
         // (comparator, target, target unit, result, result measure, needs a check, words)
-        (TargetComparator.gte, 5.2, "triệu lượt", 5_500_000.0, "triệu lượt", true, "một triệu"),
-        (.gte, 3_000, "hộ", 3.1, "hộ", true, "một phần nghìn"),
+        (TargetComparator.gte, 5.2, "triệu lượt", 5_500_000.0, "triệu lượt", true, "gấp khoảng một triệu lần"),
+        (.gte, 3_000, "hộ", 3.1, "hộ", true, "chỉ bằng khoảng một phần nghìn"),
         (.gte, 95, "%", 103, "%", true, "vượt 100%"),
         (.gte, 1_000, "doanh nghiệp", -5, "doanh nghiệp", true, "âm"),
         (.gte, 100, "tỷ đồng", 1_500, "tỷ đồng", true, "ngoài khoảng hợp lý"),

@@ -450,3 +450,26 @@ struct MessageTests {
         #expect(!r.stderr.contains("\"ha giang\""), "a name typed without accents matches")
     }
 }
+
+@Suite("Strict runs")
+struct StrictTests {
+    @Test("--strict refuses a report while rows are set aside; check --strict fails the same way")
+    func strict() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let results = dir.path("kq.csv")
+        try "unit,indicator,period,value,measure\nQuảng Nam,budget_revenue,2024,27594,tỷ đồng\nQuảng Nam,budget_revenue,2024,27600,tỷ đồng\n"
+            .write(toFile: results, atomically: true, encoding: .utf8)
+        let path = try Repository.samplePipeline(in: dir, actuals: [results])
+        let strict = try runProgram(Repository.chitieuBinary, ["run", "--strict", path])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("không lập báo cáo") && strict.stderr.contains("trùng"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/bao-cao-2024.xlsx")))
+        #expect(try runProgram(Repository.chitieuBinary, ["check", "--strict", path]).status == 1)
+        // Without --strict the duplicate is a warning and the report is written.
+        let plain = try runProgram(Repository.chitieuBinary, ["run", path])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stderr.contains("Tổng cộng: 0 lỗi, 1 cảnh báo"), "\(plain.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.path("out/bao-cao-2024.xlsx")))
+    }
+}

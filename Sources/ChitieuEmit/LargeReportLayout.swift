@@ -235,11 +235,11 @@ extension WorkbookLayout {
     /// Above this many issues the data-check sheet is written as a stream with set widths.
     static let streamedIssues = 2_000
 
-    /// Every issue, errors and warnings first (as found), then notes; a national run has tens
-    /// of thousands of notes (targets without a result), all kept here and in issues.csv.
+    /// Every issue, errors first (figures to check among them), then warnings, then notes, each
+    /// as found; a national run has tens of thousands of notes, all kept here and in issues.csv.
     func streamedIssuesSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         let header = ["STT", "Mức độ", "Tệp", "Dòng", "Ô", "Nội dung"]
-        let issues = content.issues.filter { $0.severity != .note } + content.issues.filter { $0.severity == .note }
+        let issues = content.issuesBySeverity
         var sheet = Worksheet(name: name)
         let headerRow = 9
         writeTitles(&sheet, content, columns: header.count,

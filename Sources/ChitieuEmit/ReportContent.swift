@@ -45,6 +45,10 @@ public struct ReportContent: Sendable {
     /// All directives, unit by unit in the order of `units`.
     public var documents: [DirectiveDocument] { units.flatMap { unitDocuments[$0] ?? [] } }
     public var issues: [DataIssue]
+    /// The issues as "Kiểm tra dữ liệu" lists them: errors, then warnings, then notes, each as found.
+    public var issuesBySeverity: [DataIssue] {
+        issues.filter { $0.severity == .error } + issues.filter { $0.severity == .warning } + issues.filter { $0.severity == .note }
+    }
     public var summaries: [UnitSummary]
     public var comparison: [ComparisonRow]
     public var statistics: [IndicatorStatistics]

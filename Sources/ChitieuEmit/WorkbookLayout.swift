@@ -551,7 +551,7 @@ public struct WorkbookLayout: Sendable {
     func issuesSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         if content.issues.count > Self.streamedIssues { return streamedIssuesSheet(content, name: name) }
         let header = ["STT", "Mức độ", "Tệp", "Dòng", "Ô", "Nội dung"]
-        let rows = content.issues.enumerated().map { i, issue -> Row in
+        let rows = content.issuesBySeverity.enumerated().map { i, issue -> Row in
             let level = switch issue.severity { case .error: "Lỗi"; case .warning: "Cảnh báo"; case .note: "Ghi chú" }
             return [(.number(Double(i + 1)), Styles.centered), (.text(level), Styles.centered),
                     (.text(Self.breakablePath(content.displayPath(issue.location?.file ?? ""))), Styles.wrapped),

@@ -446,7 +446,7 @@ public struct PipelineRunner {
             ("scoring.csv", { CSVRendering.scoring(computed.summaries) }),
             ("statistics.csv", { CSVRendering.statistics(computed.statistics) }),
             ("movements.csv", { [byUnit] in CSVRendering.movements(units.map { ($0, byUnit[$0] ?? []) }) }),
-            ("issues.csv", { CSVRendering.issues(computed.issues) }),
+            ("issues.csv", { [content] in CSVRendering.issues(content.issuesBySeverity) }),
         ]
         // The CSV files are made on a second thread while the workbook is written: the two share
         // nothing but the computed results, which neither changes.

@@ -473,3 +473,29 @@ struct StrictTests {
         #expect(FileManager.default.fileExists(atPath: dir.path("out/bao-cao-2024.xlsx")))
     }
 }
+
+@Suite("A figure typed in the wrong unit, end to end")
+struct WrongMagnitudeTests {
+    @Test("27.594 typed in triệu đồng against a plan in tỷ đồng: needs_check in every output, no rank, the likely value named")
+    func slip() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let results = dir.path("kq.csv")
+        try "unit;indicator;period;value;measure\nQuảng Nam;budget_revenue;2024;27594;triệu đồng\nHà Giang;budget_revenue;2024;2500;tỷ đồng\n"
+            .write(toFile: results, atomically: true, encoding: .utf8)
+        let path = try Repository.samplePipeline(in: dir, actuals: [results])
+        let check = try runProgram(Repository.chitieuBinary, ["check", path])
+        #expect(check.status == 1, "check reports a figure to check as an error")
+        #expect(check.stderr.contains("có thể đúng là 27.594 tỷ đồng?"), "\(check.stderr)")
+        let run = try runProgram(Repository.chitieuBinary, ["run", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let evaluation = try String(contentsOfFile: dir.path("out/evaluation.csv"), encoding: .utf8)
+        #expect(evaluation.split(separator: "\n").contains { $0.hasPrefix("QN,budget_revenue,") && $0.contains(",needs_check,") })
+        let summary = try String(contentsOfFile: dir.path("out/summary.csv"), encoding: .utf8).split(separator: "\n")
+        let qn = try #require(summary.first { $0.hasPrefix("QN,") }).split(separator: ",", omittingEmptySubsequences: false)
+        #expect(qn.last == "1", "the summary counts the row")
+        #expect(qn[12].isEmpty, "no mean completion from it")
+        let issues = try String(contentsOfFile: dir.path("out/issues.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(issues.dropFirst().first?.hasPrefix("error,") == true, "listed first")
+    }
+}

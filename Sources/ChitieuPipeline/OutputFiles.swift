@@ -38,6 +38,11 @@ public struct OutputFiles: Sendable {
     }
 
     private func guardInput(_ path: String) throws(PipelineError) {
+        // Every output stays inside the output folder.
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+        guard URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path == folder else {
+            throw .output(path: path, message: "tên tệp kết quả ra ngoài thư mục output; không ghi")
+        }
         if inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) {
             throw .output(path: path, message: "tệp kết quả trùng với một tệp đầu vào; đổi thư mục output trong pipeline")
         }
@@ -56,6 +61,17 @@ public struct OutputFiles: Sendable {
 
     /// Writes a CSV table line by line (UTF-8 with a byte order mark, so that Excel shows the
     /// accents) through a temporary file renamed into place; the table is never held as text.
+    /// A name made safe to use as a file name inside the output folder: separators, "..",
+    /// control characters and leading dots become "_".
+    public static func safeFileName(_ name: String) -> String {
+        var safe = String(name.unicodeScalars.map { c -> Character in
+            c == "/" || c == "\\" || c == ":" || c.properties.generalCategory == .control ? "_" : Character(c)
+        })
+        safe = safe.replacingOccurrences(of: "..", with: "_")
+        while safe.hasPrefix(".") { safe = "_" + safe.dropFirst() }
+        return safe.isEmpty ? "_" : safe
+    }
+
     public func write(csv table: CSVTable, to name: String) throws(PipelineError) {
         let target = path(name)
         try guardInput(target)

@@ -104,6 +104,12 @@ public struct PipelineConfig: Sendable {
                 throw .config(path: path, message: "date \"\(d)\" không hợp lệ; viết ngày/tháng/năm như 12/01/\(year) hoặc \(year)-01-12")
             }
             date = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+            // The day must exist in its month ("2025-02-31" does not).
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            guard let real = calendar.date(from: date), calendar.component(.day, from: real) == parts[2] else {
+                throw .config(path: path, message: "date \"\(d)\": ngày \(parts[2]) tháng \(parts[1]) năm \(parts[0]) không có")
+            }
         }
         var band: ClosedRange<Double> = 1...1000
         if let given = file.plausible_completion {
@@ -135,16 +141,42 @@ public struct PipelineConfig: Sendable {
                 }
                 scheme.indicatorWeights[code] = weight
             }
-            if [scheme.exceededPoints, scheme.metPoints, scheme.notMetPoints, scheme.capPoints].contains(where: { $0 < 0 }) {
-                throw .config(path: path, message: "điểm trong scoring không được âm")
+            // Points are finite and not negative; weights finite and above zero.
+            let points = [("exceeded", scheme.exceededPoints), ("met", scheme.metPoints), ("not_met", scheme.notMetPoints),
+                          ("no_data", scheme.noDataPoints), ("cap", scheme.capPoints)]
+            if let (key, value) = points.first(where: { !$0.1.isFinite || $0.1 < 0 }) {
+                throw .config(path: path, message: "scoring.\(key) = \(value) không dùng được: điểm phải là một số hữu hạn, không âm")
+            }
+            let weights = scheme.sectorWeights.map { ("sectors.\($0.key.rawValue)", $0.value) } + scheme.indicatorWeights.map { ("indicators.\($0.key)", $0.value) }
+            if let (key, value) = weights.first(where: { !$0.1.isFinite || $0.1 <= 0 }) {
+                throw .config(path: path, message: "scoring.weights.\(key) = \(value) không dùng được: trọng số phải là một số hữu hạn lớn hơn 0")
             }
         }
+        if let share = file.expected_half_year_share, !share.isFinite {
+            throw .config(path: path, message: "expected_half_year_share phải là một số từ 0 đến 100")
+        }
+        try checkOutput(file.output, base: url.deletingLastPathComponent(), path: path)
         return PipelineConfig(
             path: path, baseDirectory: url.deletingLastPathComponent(), title: file.title, period: period, units: file.units,
             plans: file.plans ?? [], actuals: file.actuals ?? [], output: file.output,
             body: ReportingBody(parent: file.reporting_body?.parent, name: file.reporting_body?.name ?? "SỞ NỘI VỤ"),
             place: file.place ?? "", date: (date.year!, date.month!, date.day!),
             rules: EvaluationRules(expectedHalfYearShare: file.expected_half_year_share ?? 50, plausibleCompletion: band), scoring: scheme)
+    }
+
+    /// The output folder must be one a run may own: not the root, not a system folder, not the
+    /// folder of the pipeline itself or a folder above it (where inputs live).
+    static func checkOutput(_ output: String, base: URL, path: String) throws(PipelineError) {
+        let folder = (output.hasPrefix("/") ? URL(fileURLWithPath: output) : base.appendingPathComponent(output)).standardizedFileURL.path
+        let system = ["/", "/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/proc", "/root", "/sbin", "/sys", "/usr", "/var", "/tmp", "/home", "/opt"]
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+        let pipelineFolder = base.standardizedFileURL.path
+        if system.contains(folder) || folder == home || folder.hasPrefix("/usr/") || folder.hasPrefix("/etc/") || folder.hasPrefix("/proc/") || folder.hasPrefix("/sys/") {
+            throw .config(path: path, message: "output: \(output) là thư mục hệ thống; chọn một thư mục riêng cho báo cáo, ví dụ ../reports/ten-ky-bao-cao")
+        }
+        if pipelineFolder == folder || pipelineFolder.hasPrefix(folder + "/") {
+            throw .config(path: path, message: "output: \(output) chứa chính tệp pipeline và các tệp đầu vào; chọn một thư mục riêng cho báo cáo, ví dụ ../reports/ten-ky-bao-cao")
+        }
     }
 
     /// A path from the YAML resolved against its folder, shown relative to the working directory.

@@ -206,7 +206,8 @@ public struct PipelineRunner {
                 progress.say("\(unit.name): không có chỉ tiêu, không lập mẫu nhập")
                 continue
             }
-            let name = "\(unit.code)-\(config.period).xlsx"
+            // A unit code is the file's name: no folder separators, no "..", nothing outside the folder.
+            let name = "\(OutputFiles.safeFileName(unit.code))-\(config.period).xlsx"
             do {
                 let workbook = try TemplateLayout(measurer: measurer).workbook(unit: unit, targets: targets, period: config.period, title: config.title)
                 try files.write(workbook: workbook, to: name)

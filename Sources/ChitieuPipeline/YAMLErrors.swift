@@ -1,3 +1,4 @@
+import ChitieuModel
 import Foundation
 import Yams
 
@@ -9,6 +10,13 @@ enum YAMLErrors {
                                        "expected_half_year_share", "plausible_completion", "scoring"]
     static let unitKeys: Set<String> = ["code", "name", "directives", "group"]
     static let bodyKeys: Set<String> = ["parent", "name"]
+    static let scoringKeys: Set<String> = ["exceeded", "met", "not_met", "no_data", "partial", "cap", "weights"]
+
+    /// "; có phải actuals?" for the known keys nearest a misspelled one.
+    static func nearest(_ key: String, in known: Set<String>) -> String {
+        let near = NameMatching.nearest(key, among: known.sorted().map { ($0, [NameMatching.loose($0)]) }, limit: 2)
+        return near.isEmpty ? "" : "; có phải \(near.joined(separator: " hoặc "))?"
+    }
 
     /// "mục units thứ 2, khóa directives" for a coding path.
     static func describe(_ path: [any CodingKey]) -> String {
@@ -66,7 +74,18 @@ enum YAMLErrors {
             if unitKeys.contains(k) {
                 return at + "khóa \(k) nằm ở cấp ngoài cùng nhưng thuộc về một đơn vị trong units: thụt lề cho thẳng với code và name của đơn vị đó"
             }
-            return at + "khóa \(k) không có trong pipeline; các khóa dùng được: \(topKeys.sorted().joined(separator: ", "))"
+            let unitNear = nearest(k, in: unitKeys)
+            if !unitNear.isEmpty, nearest(k, in: topKeys).isEmpty {
+                return at + "\(k): không có khóa này ở cấp ngoài cùng\(unitNear) (khóa của một đơn vị trong units, thụt lề cho thẳng với code và name)"
+            }
+            return at + "\(k): không có khóa này trong pipeline\(nearest(k, in: topKeys)); các khóa dùng được: \(topKeys.sorted().joined(separator: ", "))"
+        }
+        for (name, allowed) in [("reporting_body", bodyKeys), ("scoring", scoringKeys)] {
+            for (key, _) in top.first(where: { $0.key.string == name })?.value.mapping ?? Node.Mapping([]) {
+                guard let k = key.string, !allowed.contains(k) else { continue }
+                let at = key.mark.map { "dòng \($0.line), cột \($0.column): " } ?? ""
+                return at + "\(name).\(k): không có khóa này\(nearest(k, in: allowed)); các khóa dùng được: \(allowed.sorted().joined(separator: ", "))"
+            }
         }
         for (index, unit) in (top.first { $0.key.string == "units" }?.value.sequence ?? Node.Sequence([])).enumerated() {
             for (key, _) in unit.mapping ?? Node.Mapping([]) {
@@ -75,7 +94,7 @@ enum YAMLErrors {
                 if topKeys.contains(k) {
                     return at + "khóa \(k) nằm trong đơn vị thứ \(index + 1) của units nhưng là khóa của cả pipeline: bỏ thụt lề cho thẳng với units"
                 }
-                return at + "khóa \(k) của đơn vị thứ \(index + 1) không dùng được; một đơn vị có: code, name, directives, group"
+                return at + "khóa \(k) của đơn vị thứ \(index + 1) không dùng được\(nearest(k, in: unitKeys)); một đơn vị có: code, name, directives, group"
             }
         }
         return nil

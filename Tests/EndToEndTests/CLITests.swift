@@ -499,3 +499,46 @@ struct WrongMagnitudeTests {
         #expect(issues.dropFirst().first?.hasPrefix("error,") == true, "listed first")
     }
 }
+
+@Suite("Configuration checked whole")
+struct ConfigurationTests {
+    func check(_ extra: String, output: String = "out") throws -> ProcessResult {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try "title: T\nperiod: \"2026\"\nunits:\n  - code: A\n    name: Xã A\noutput: \(output)\n\(extra)\n".write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+        return try runProgram(Repository.chitieuBinary, ["check", dir.path("p.yaml")])
+    }
+
+    @Test("Unknown keys are refused with the nearest known key; numbers out of range, days that do not exist and system folders too", arguments: [
+        ("actual: [a.csv]", "out", "có phải actuals?"),
+        ("scorring: {met: 1}", "out", "có phải scoring?"),
+        ("directive: [a.txt]", "out", "có phải directives?"),
+        ("scoring: {metx: 1}", "out", "scoring.metx: không có khóa này; có phải met?"),
+        ("scoring: {no_data: -50}", "out", "scoring.no_data"),
+        ("scoring: {met: .nan}", "out", "scoring.met"),
+        ("scoring: {cap: .inf}", "out", "scoring.cap"),
+        ("scoring: {weights: {sectors: {economy: -3}}}", "out", "trọng số phải là một số hữu hạn lớn hơn 0"),
+        ("date: \"2025-02-31\"", "out", "ngày 31 tháng 2 năm 2025 không có"),
+        ("", "/", "thư mục hệ thống"),
+        ("", ".", "chứa chính tệp pipeline"),
+    ])
+    func refused(_ extra: String, _ output: String, _ words: String) throws {
+        let r = try check(extra, output: output)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(words), "\(r.stderr)")
+    }
+
+    @Test("A unit code that climbs out of the folder makes a safe file name inside it")
+    func traversal() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var yaml = try String(contentsOfFile: try Repository.samplePipeline(in: dir), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "code: HG", with: "code: \"../../../../tmp/x\"")
+        try yaml.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+        let r = try runProgram(Repository.chitieuBinary, ["template", dir.path("p.yaml"), "--output", dir.path("mau")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir.path("mau"))
+        #expect(written.contains { $0.hasPrefix("___") && $0.contains("_tmp_x") }, "\(written)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/x-2024.xlsx"))
+    }
+}

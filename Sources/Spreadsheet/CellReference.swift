@@ -21,10 +21,17 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
             default:
                 return nil
             }
+            // Beyond Excel's sheet (1,048,576 rows, 16,384 columns) it is no cell; checked at
+            // every digit, so that the arithmetic never overflows.
+            if digits > CellReference.maximumRows || letters > CellReference.maximumColumns { return nil }
         }
         guard letters > 0, digits > 0 else { return nil }
         self.init(row: digits - 1, column: letters - 1)
     }
+
+    /// Excel's limits of a sheet.
+    public static let maximumRows = 1_048_576
+    public static let maximumColumns = 16_384
 
     /// "A", "Z", "AA" for columns 0, 25, 26.
     public static func columnName(_ column: Int) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -73,7 +74,13 @@ enum SharedStringsParser {
 enum SheetParser {
     static func parse(_ data: Data, name: String, sharedStrings: [String], file: String, part: String) throws(XlsxReadError) -> XlsxSheet {
         let delegate = Delegate(sharedStrings: sharedStrings)
-        try StreamingXML.run(data, delegate: delegate, file: file, part: part)
+        do {
+            try StreamingXML.run(data, delegate: delegate, file: file, part: part)
+        } catch {
+            if let problem = delegate.problem { throw .malformedXML(file: file, part: part, line: 0, reason: problem) }
+            throw error
+        }
+        if let problem = delegate.problem { throw .malformedXML(file: file, part: part, line: 0, reason: problem) }
         return XlsxSheet(name: name, cells: delegate.cells, columnWidths: delegate.widths,
                          rowHeights: delegate.heights, merges: delegate.merges)
     }
@@ -84,6 +91,8 @@ enum SheetParser {
         var widths: [Int: Double] = [:]
         var heights: [Int: Double] = [:]
         var merges: [String] = []
+        /// What made the part unreadable (a row or column outside Excel's sheet).
+        var problem: String?
         private var ref: (Int, Int)?
         private var type = ""
         private var style = 0
@@ -94,15 +103,35 @@ enum SheetParser {
 
         init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
 
+        /// Stops reading the part, remembering why.
+        private func stop(_ parser: XMLParser, _ why: String) {
+            if problem == nil { problem = why }
+            parser.abortParsing()
+        }
+
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
             switch name {
             case "row":
-                currentRow = (attributes["r"].flatMap(Int.init) ?? currentRow + 1) - 1
+                if let r = attributes["r"] {
+                    guard let number = Int(r), (1...CellReference.maximumRows).contains(number) else {
+                        return stop(parser, "hàng r=\"\(r.prefix(30))\" ngoài giới hạn của Excel (1 - 1.048.576)")
+                    }
+                    currentRow = number - 1
+                } else {
+                    currentRow += 1
+                }
                 nextColumn = 0
                 if let ht = attributes["ht"].flatMap(Double.init) { heights[currentRow] = ht }
             case "c":
-                ref = attributes["r"].flatMap(XlsxSheet.parse) ?? (currentRow, nextColumn)
+                if let r = attributes["r"] {
+                    guard let parsed = XlsxSheet.parse(r) else {
+                        return stop(parser, "ô r=\"\(r.prefix(30))\" không phải một ô trong giới hạn của Excel (A1 - XFD1048576)")
+                    }
+                    ref = parsed
+                } else {
+                    ref = (currentRow, nextColumn)
+                }
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
                 text = ""
@@ -111,6 +140,9 @@ enum SheetParser {
             case "col":
                 if let min = attributes["min"].flatMap(Int.init), let max = attributes["max"].flatMap(Int.init),
                    let width = attributes["width"].flatMap(Double.init) {
+                    guard 1 <= min, min <= max, max <= CellReference.maximumColumns else {
+                        return stop(parser, "cột min=\(min) max=\(max) không hợp lệ (1 ≤ min ≤ max ≤ 16.384)")
+                    }
                     for c in min...max { widths[c - 1] = width }
                 }
             case "mergeCell":

@@ -19,7 +19,7 @@ public enum XlsxReadError: Error, Sendable, CustomStringConvertible, Equatable {
         case .missingPart(let file, let part):
             "\(file): thiếu phần \(part); tệp không phải sổ tính Excel hợp lệ."
         case .malformedXML(let file, let part, let line, let reason):
-            "\(file): phần \(part) dòng \(line) hỏng: \(reason)"
+            line > 0 ? "\(file): phần \(part) dòng \(line) hỏng: \(reason)" : "\(file): phần \(part) hỏng: \(reason)"
         case .noSuchSheet(let file, let sheet, let available):
             "\(file): không có trang tính \"\(sheet)\" (có: \(available.joined(separator: ", ")))."
         }

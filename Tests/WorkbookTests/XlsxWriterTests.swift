@@ -137,3 +137,45 @@ struct ExcelLimitTests {
         #expect(sheet.rowHeights[0] == ExcelLimits.rowHeight)
     }
 }
+
+@Suite("Hostile workbooks: a clear error, never a trap or a runaway")
+struct HostileWorkbookTests {
+    /// A minimal workbook whose first sheet is `sheet` (the XML of its <sheetData> and around).
+    func workbook(sheet: String) throws -> URL {
+        let parts = [
+            "[Content_Types].xml": "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>",
+            "_rels/.rels": "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+            "xl/workbook.xml": "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"KQ\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            "xl/worksheets/sheet1.xml": "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(sheet)</worksheet>",
+        ]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).xlsx")
+        try DocxBuilder.zip(parts).write(to: url)
+        return url
+    }
+
+    @Test("Cell references and ranges outside Excel's sheet are refused with the part named", arguments: [
+        ("<sheetData><row r=\"1\"><c r=\"A99999999999999999999\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>", "A99999999999999999999"),
+        ("<sheetData><row r=\"1\"><c r=\"ZZZZZZZZZZZZZZZ3\"><v>1</v></c></row></sheetData>", "ZZZZZZZZZZZZZZZ3"),
+        ("<sheetData><row r=\"1\"><c r=\"ZZZZZZ3\"><v>1</v></c></row></sheetData>", "ZZZZZZ3"),
+        ("<sheetData><row r=\"-9223372036854775808\"><c><v>1</v></c></row></sheetData>", "-9223372036854775808"),
+        ("<cols><col min=\"5\" max=\"1\" width=\"9\"/></cols><sheetData/>", "min=5 max=1"),
+        ("<cols><col min=\"1\" max=\"300000000\" width=\"9\"/></cols><sheetData/>", "max=300000000"),
+    ])
+    func refused(_ sheet: String, _ words: String) throws {
+        let url = try workbook(sheet: sheet)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let document = try XlsxDocument(url: url)
+        let error = #expect(throws: XlsxReadError.self) { try document.sheet(named: "KQ") }
+        #expect(error?.description.contains(words) == true, "\(String(describing: error))")
+        #expect(error?.description.contains("xl/worksheets/sheet1.xml") == true)
+    }
+
+    @Test("The control: the same workbook with sane references reads")
+    func sane() throws {
+        let url = try workbook(sheet: "<cols><col min=\"1\" max=\"16384\" width=\"9\"/></cols><sheetData><row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData>")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let sheet = try XlsxDocument(url: url).sheet(named: "KQ")
+        #expect(sheet.cells[1_048_575]?[16_383] != nil)
+    }
+}

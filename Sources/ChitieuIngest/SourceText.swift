@@ -13,6 +13,8 @@ public struct SourceText: Sendable {
     public var encoding: String
     /// SHA-256 of the very bytes the text was read from.
     public var sha256: String?
+    /// Places where bytes that were not UTF-8 were replaced, as (line, message) to report.
+    public var warnings: [(line: Int, message: String)] = []
 
     public init(path: String, text: String, lineMap: LineMap? = nil, encoding: String = "utf-8") {
         self.path = path
@@ -97,6 +99,12 @@ public enum DirectiveReader {
         }
         let (text, map) = TextRepair.repair(TableUnflattener.rebuild(raw.lines))
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { throw .empty(path: path) }
-        return SourceText(path: path, text: text, lineMap: map, encoding: raw.encoding)
+        var source = SourceText(path: path, text: text, lineMap: map, encoding: raw.encoding)
+        if raw.encoding == TextDecoding.nearUTF8 {
+            source.warnings = raw.lines.filter { $0.text.unicodeScalars.contains("\u{FFFD}") }.map { line in
+                (line.line, "byte không phải UTF-8 ở dòng \(line.line) đã được thay bằng \u{FFFD}; văn bản vẫn đọc theo UTF-8. Kiểm tra chữ quanh chỗ đó")
+            }
+        }
+        return source
     }
 }

@@ -3,6 +3,9 @@ import Foundation
 /// Bytes to text: UTF-8 (with or without BOM), or TCVN3 / VNI when the bytes are not UTF-8 or
 /// when UTF-8 text is really legacy bytes copied as Latin-1 ("Ch¬ng tr×nh").
 enum TextDecoding {
+    /// The encoding name of UTF-8 text read with a few stray bytes replaced.
+    static let nearUTF8 = "utf-8 (thay byte lỗi)"
+
     static func decode(_ data: Data, path: String) throws(IngestError) -> (String, String) {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -16,7 +19,16 @@ enum TextDecoding {
         }
         let candidates = LegacyEncoding.allCases.map { ($0, $0.decode(bytes)) }
         let scored = candidates.map { ($0.0, $0.1, VietnameseSyllables.score($0.1)) }
-        guard let best = scored.max(by: { $0.2 < $1.2 }), best.2 >= 0.6 else {
+        // Near-UTF-8 is UTF-8: a few stray bytes in UTF-8 text are replaced (and reported by
+        // the caller), unless a legacy encoding explains the text better.
+        let lossy = String(decoding: bytes, as: UTF8.self)
+        let replaced = lossy.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+        let utf8Score = VietnameseSyllables.score(lossy)
+        let best = scored.max(by: { $0.2 < $1.2 })
+        if replaced <= max(8, lossy.unicodeScalars.count / 1000), utf8Score >= (best?.2 ?? 0) {
+            return (lossy, TextDecoding.nearUTF8)
+        }
+        guard let best, best.2 >= 0.6 else {
             throw .invalidEncoding(path: path, line: firstInvalidLine(bytes))
         }
         return (best.1, best.0.rawValue)

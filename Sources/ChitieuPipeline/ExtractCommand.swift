@@ -8,19 +8,21 @@ import ChitieuModel
 
 /// Runs ingest and extraction alone over files, for `chitieu extract`.
 public enum ExtractCommand {
-    public static func run(files: [String], catalogue: Catalogue = .standard) -> (documents: [DirectiveDocument], failures: [String]) {
+    public static func run(files: [String], catalogue: Catalogue = .standard) -> (documents: [DirectiveDocument], failures: [String], warnings: [String]) {
         let extractor = TargetExtractor(catalogue: catalogue)
         var documents: [DirectiveDocument] = []
         var failures: [String] = []
+        var warnings: [String] = []
         for file in files {
             do {
                 let text = try DirectiveReader.read(path: file)
+                warnings += text.warnings.map { "\(file):\($0.line): cảnh báo: \($0.message)" }
                 documents.append(extractor.extract(text: text.text, path: file, lineMap: text.lineMap))
             } catch {
                 failures.append(error.description)
             }
         }
-        return (documents, failures)
+        return (documents, failures, warnings)
     }
 
     /// Prints or writes the documents in one of the formats: json, table, csv, xlsx.

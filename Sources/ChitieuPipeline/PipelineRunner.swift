@@ -244,6 +244,7 @@ public struct PipelineRunner {
                 do {
                     let text = try DirectiveReader.read(path: path)
                     inputs.digests[path] = text.sha256
+                    inputs.issues += text.warnings.map { DataIssue(.warning, $0.message, at: SourceLocation(file: path, line: $0.line)) }
                     inputs.texts.append((position, text))
                 } catch {
                     inputs.issues.append(DataIssue.unreadable(error.description, file: path))

@@ -144,6 +144,7 @@ extension Chitieu {
                 Console.error(error.description)
                 throw ExitCode(1)
             }
+            for warning in result.warnings { Console.error(warning) }
             for failure in result.failures { Console.error(failure) }
             if !result.failures.isEmpty { throw ExitCode(1) }
         }

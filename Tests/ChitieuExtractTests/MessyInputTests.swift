@@ -38,6 +38,18 @@ struct MessyInputTests {
         try records(Data(try original(file).utf8), path: file, foldCase: foldCase)
     }
 
+    @Test("UTF-8 with two stray bytes at its end is read as UTF-8, the bytes replaced and their place reported", arguments: seeds)
+    func strayBytes(_ file: String) throws {
+        let clean = try Self.original(file)
+        let lines = clean.split(separator: "\n", omittingEmptySubsequences: false).count
+        let messy = Data(clean.utf8) + Data([0xFF, 0xFE])
+        #expect(String(data: messy, encoding: .utf8) == nil, "the file is not valid UTF-8")
+        #expect(try Self.records(messy, path: file) == Self.reference(file))
+        let source = try DirectiveReader.decode(messy, path: file)
+        #expect(source.encoding.hasPrefix("utf-8"))
+        #expect(source.warnings.map(\.line) == [lines], "\(source.warnings)")
+    }
+
     @Test("NFD text", arguments: seeds)
     func nfd(_ file: String) throws {
         let messy = try Self.original(file).decomposedStringWithCanonicalMapping

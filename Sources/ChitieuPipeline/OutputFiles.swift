@@ -8,6 +8,8 @@ import XlsxWriter
 public struct OutputFiles: Sendable {
     public let directory: String
     public let inputs: Set<String>
+    /// The folder named in messages and listings, when the files are written elsewhere first.
+    public let shownDirectory: String
 
     /// The folder of `file`, ready to write into.
     public static func beside(_ file: String, inputs: [String]) throws(PipelineError) -> (files: OutputFiles, name: String) {
@@ -22,12 +24,17 @@ public struct OutputFiles: Sendable {
         do { return try HarfBuzzMeasurer() } catch { throw .stage(name: stage, message: error.description) }
     }
 
-    public init(directory: String, inputs: [String]) {
+    public init(directory: String, inputs: [String], shownAs shown: String? = nil) {
         self.directory = directory
         self.inputs = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        shownDirectory = shown ?? directory
     }
 
-    public func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+    /// Where a file is written.
+    func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    /// Where a reader finds it.
+    public func shownPath(_ name: String) -> String { (shownDirectory as NSString).appendingPathComponent(name) }
 
     public func prepare() throws(PipelineError) {
         do {
@@ -59,8 +66,6 @@ public struct OutputFiles: Sendable {
         }
     }
 
-    /// Writes a CSV table line by line (UTF-8 with a byte order mark, so that Excel shows the
-    /// accents) through a temporary file renamed into place; the table is never held as text.
     /// A name made safe to use as a file name inside the output folder: separators, "..",
     /// control characters and leading dots become "_".
     public static func safeFileName(_ name: String) -> String {
@@ -72,9 +77,12 @@ public struct OutputFiles: Sendable {
         return safe.isEmpty ? "_" : safe
     }
 
+    /// Writes a CSV table line by line (UTF-8 with a byte order mark, so that Excel shows the
+    /// accents) through a temporary file renamed into place; the table is never held as text.
     public func write(csv table: CSVTable, to name: String) throws(PipelineError) {
         let target = path(name)
         try guardInput(target)
+        try FaultInjection.check(name)
         let temporary = (directory as NSString).appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).partial")
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
             throw .output(path: target, message: "không tạo được tệp tạm để ghi")
@@ -102,6 +110,7 @@ public struct OutputFiles: Sendable {
     public func write(workbook: Workbook, to name: String, constantMemory: Bool = false) throws(PipelineError) {
         let target = path(name)
         try guardInput(target)
+        try FaultInjection.check(name)
         do {
             try XlsxFileWriter.write(workbook, to: URL(fileURLWithPath: target), constantMemory: constantMemory)
         } catch {

@@ -214,9 +214,9 @@ public struct PipelineRunner {
             } catch let error as PipelineError {
                 throw error.inStage("Mẫu nhập")
             } catch {
-                throw .stage(name: "Mẫu nhập", file: files.path(name), message: "\(error)")
+                throw .stage(name: "Mẫu nhập", file: files.shownPath(name), message: "\(error)")
             }
-            written.append(files.path(name))
+            written.append(files.shownPath(name))
         }
         progress.say("Đã ghi: " + written.joined(separator: ", "))
         return written
@@ -394,6 +394,9 @@ public struct PipelineRunner {
         return [first, rest]
     }
 
+    /// The CSV files of a report, in the order they are written.
+    static let tableNames = ["evaluation.csv", "comparison.csv", "summary.csv", "scoring.csv", "statistics.csv", "movements.csv", "issues.csv"]
+
     /// The results of a draft: no unit and no figure ranked.
     static func draft(_ computed: Computed, missing: [DataIssue]) -> Computed {
         var draft = computed
@@ -411,8 +414,11 @@ public struct PipelineRunner {
     }
 
     func emit(_ computed: Computed, draft: [DataIssue]? = nil) throws(PipelineError) -> [String] {
-        let files = OutputFiles(directory: config.resolve(config.output), inputs: inputPaths)
-        try files.prepare()
+        let workbookName = "bao-cao-\(config.period).xlsx"
+        let names = [workbookName] + Self.tableNames
+        // One set: written into a staging folder, swapped in when every file is whole.
+        let set = try OutputSet(folder: config.resolve(config.output), inputs: inputPaths, names: names)
+        let files = set.files
         let measurer = try OutputFiles.measurer(stage: "Xuất báo cáo")
         let units = computed.units
         var byUnit: [ReportingUnit: [DirectiveDocument]] = [:]
@@ -440,7 +446,6 @@ public struct PipelineRunner {
         } catch {
             throw .stage(name: "Xuất báo cáo", message: error.description)
         }
-        let workbookName = "bao-cao-\(config.period).xlsx"
         let tables: [(String, @Sendable () -> CSVTable)] = [
             ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations) }),
             ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units) }),
@@ -457,7 +462,8 @@ public struct PipelineRunner {
         }
         try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
         try progress.part("ghi \(tables.count) tệp CSV (song song)") { () throws(PipelineError) in _ = try csv.wait() }
-        return [files.path(workbookName)] + tables.map { files.path($0.0) }
+        try set.commit(names: names)
+        return names.map(files.shownPath)
     }
 }
 

@@ -542,3 +542,62 @@ struct ConfigurationTests {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/x-2024.xlsx"))
     }
 }
+
+@Suite("Outputs as one set", .serialized)
+struct OutputSetTests {
+    /// Every file of a folder with its bytes.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test("A run that fails at any step leaves the old set whole; leftovers go; other files in the folder stay")
+    func interrupted() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try Repository.samplePipeline(in: dir)
+        #expect(try runProgram(Repository.chitieuBinary, ["run", "-q", path]).status == 0)
+        try "ghi chú của cán bộ".write(toFile: dir.path("out/ghi-chu.txt"), atomically: true, encoding: .utf8)
+        let old = try snapshot(dir.path("out"))
+        #expect(old.count == 9)
+        // The next run differs: another date on the report.
+        var yaml = try String(contentsOfFile: path, encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: #"date: "[0-9-]+""#, with: "date: \"2025-02-20\"", options: .regularExpression)
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        let steps = ["bao-cao-2024.xlsx", "evaluation.csv", "comparison.csv", "summary.csv", "scoring.csv", "statistics.csv", "movements.csv",
+                     "issues.csv", "commit"]
+        for step in steps {
+            let r = try runProgram(Repository.chitieuBinary, ["run", "-q", path], environment: ["CHITIEU_FAIL_AT": step])
+            #expect(r.status == 1, "\(step)")
+            #expect(try snapshot(dir.path("out")) == old, "a failure at \(step) changed the old set")
+            let hidden = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.contains(".staging-") || $0.contains(".old-") }
+            #expect(hidden.isEmpty, "left behind after \(step): \(hidden)")
+        }
+        // A staging folder left by a killed run is cleared by the next one.
+        try FileManager.default.createDirectory(atPath: dir.path(".out.staging-99999"), withIntermediateDirectories: true)
+        #expect(try runProgram(Repository.chitieuBinary, ["run", "-q", path]).status == 0)
+        let new = try snapshot(dir.path("out"))
+        #expect(Set(new.keys) == Set(old.keys))
+        #expect(new["bao-cao-2024.xlsx"] != old["bao-cao-2024.xlsx"], "the new set is in place")
+        #expect(new["ghi-chu.txt"] == old["ghi-chu.txt"], "a file that is not part of the set stays")
+        #expect(!FileManager.default.fileExists(atPath: dir.path(".out.staging-99999")))
+    }
+
+    @Test("A second run into the same folder at once stops with a clear message")
+    func locked() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try Repository.samplePipeline(in: dir)
+        let fd = open(dir.path(".out.lock"), O_CREAT | O_RDWR, 0o644)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX) == 0)
+        let r = try runProgram(Repository.chitieuBinary, ["run", "-q", path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("một lần chạy khác đang ghi vào thư mục này"), "\(r.stderr)")
+        flock(fd, LOCK_UN)
+        #expect(try runProgram(Repository.chitieuBinary, ["run", "-q", path]).status == 0)
+    }
+}

@@ -47,7 +47,7 @@ final class OutputSet {
             try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
         }
         staging = (parent as NSString).appendingPathComponent(".\(base).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        files = OutputFiles(directory: staging, inputs: inputs, shownAs: self.folder)
+        files = OutputFiles(directory: staging, inputs: inputs, shownAs: folder)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import XlsxReader
 import ZIPFoundation
 
 /// The text of a .docx: paragraphs and table cells in reading order from word/document.xml.
@@ -9,37 +10,34 @@ import ZIPFoundation
 /// .VnTimeH and other capital fonts are upper-cased, as they print.
 enum DocxText {
     static func lines(_ data: Data, path: String) throws(IngestError) -> ([RawLine], String) {
-        let archive: Archive
+        let archive: SafeArchive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try SafeArchive(data: data)
         } catch {
             throw .unsupportedFormat(path: path, detail: "tệp .docx không mở được như tệp nén zip; tệp hỏng hoặc không phải Word 2007 trở lên")
         }
         guard let entry = archive["word/document.xml"] else {
             throw .unsupportedFormat(path: path, detail: "tệp .docx không có phần word/document.xml")
         }
-        var xml = Data()
+        let xml: Data
         do {
-            _ = try archive.extract(entry) { xml.append($0) }
+            xml = try archive.data(of: entry)
         } catch {
-            throw .unreadable(path: path, reason: "giải nén word/document.xml lỗi: \(error)")
+            throw .unreadable(path: path, reason: error.reason)
         }
         let defaultFont = defaultFontName(archive)
         let delegate = Delegate(defaultFont: defaultFont)
-        let parser = XMLParser(stream: InputStream(data: xml))
-        parser.delegate = delegate
-        if !parser.parse() {
-            throw .unreadable(path: path, reason: "word/document.xml hỏng ở dòng \(parser.lineNumber)")
+        let parsed = XMLParser.parseGuarded(xml, delegate: delegate)
+        if !parsed.ok {
+            throw .unreadable(path: path, reason: "word/document.xml hỏng ở dòng \(parsed.line): \(parsed.reason ?? "không rõ")")
         }
         let encoding = delegate.legacy.isEmpty ? "utf-8" : delegate.legacy.sorted().joined(separator: "+")
         return (delegate.paragraphs.enumerated().map { RawLine(text: $0.element, line: $0.offset + 1) }, encoding)
     }
 
     /// The font of the document defaults or of the Normal style, from word/styles.xml.
-    static func defaultFontName(_ archive: Archive) -> String? {
-        guard let entry = archive["word/styles.xml"] else { return nil }
-        var xml = Data()
-        guard (try? archive.extract(entry) { xml.append($0) }) != nil else { return nil }
+    static func defaultFontName(_ archive: SafeArchive) -> String? {
+        guard let entry = archive["word/styles.xml"], let xml = try? archive.data(of: entry) else { return nil }
         final class Fonts: NSObject, XMLParserDelegate {
             var font: String?
             var inDefaults = false
@@ -52,9 +50,7 @@ enum DocxText {
             }
         }
         let fonts = Fonts()
-        let parser = XMLParser(stream: InputStream(data: xml))
-        parser.delegate = fonts
-        _ = parser.parse()
+        _ = XMLParser.parseGuarded(xml, delegate: fonts)
         return fonts.font
     }
 

@@ -7,11 +7,9 @@ import FoundationXML
 /// Runs a streaming XML parser over bytes and turns its failure into an `XlsxReadError`.
 enum StreamingXML {
     static func run(_ data: Data, delegate: XMLParserDelegate, file: String, part: String) throws(XlsxReadError) {
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.delegate = delegate
-        if !parser.parse() {
-            throw .malformedXML(file: file, part: part, line: parser.lineNumber,
-                                reason: parser.parserError.map { "\($0)" } ?? "không rõ")
+        let result = XMLParser.parseGuarded(data, delegate: delegate)
+        if !result.ok {
+            throw .malformedXML(file: file, part: part, line: result.line, reason: result.reason ?? "không rõ")
         }
     }
 

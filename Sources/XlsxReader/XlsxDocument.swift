@@ -113,16 +113,16 @@ public struct XlsxStyles: Sendable {
 /// sheets do not hit the size limit of `XMLParser(data:)`.
 public struct XlsxDocument {
     public let path: String
-    private let archive: Archive
+    private let archive: SafeArchive
     /// Sheet names in workbook order, with the part that holds each one.
     public let sheets: [(name: String, part: String)]
     private let sharedStrings: [String]
 
     public init(url: URL) throws(XlsxReadError) {
         path = url.path
-        let opened: Archive
+        let opened: SafeArchive
         do {
-            opened = try Archive(url: url, accessMode: .read)
+            opened = try SafeArchive(url: url)
         } catch {
             throw .notAZip(file: url.path)
         }
@@ -171,16 +171,14 @@ public struct XlsxDocument {
     }
 
     /// Names of all parts in the archive.
-    public var partNames: [String] { archive.map(\.path) }
+    public var partNames: [String] { archive.archive.map(\.path) }
 
-    static func data(of part: String, in archive: Archive, file: String) throws(XlsxReadError) -> Data {
+    static func data(of part: String, in archive: SafeArchive, file: String) throws(XlsxReadError) -> Data {
         guard let entry = archive[part] else { throw .missingPart(file: file, part: part) }
-        var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            return try archive.data(of: entry)
         } catch {
-            throw .missingPart(file: file, part: part + " (giải nén lỗi: \(error))")
+            throw .malformedXML(file: file, part: part, line: 0, reason: error.reason)
         }
-        return data
     }
 }

@@ -5,6 +5,9 @@ import TextMetrics
 import Testing
 import XlsxReader
 import XlsxWriter
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 @Suite("libxlsxwriter wrapper")
 struct XlsxWriterTests {
@@ -177,5 +180,43 @@ struct HostileWorkbookTests {
         defer { try? FileManager.default.removeItem(at: url) }
         let sheet = try XlsxDocument(url: url).sheet(named: "KQ")
         #expect(sheet.cells[1_048_575]?[16_383] != nil)
+    }
+}
+
+@Suite("Zip and XML limits")
+struct ZipAndXMLLimitTests {
+    @Test("A part that expands past the limit or the ratio is refused with its name, before it is all in memory")
+    func zipBomb() throws {
+        // 8 MB of one letter compresses about 1,000:1.
+        let bomb = try DocxBuilder.zip(["word/document.xml": String(repeating: "a", count: 8 << 20)])
+        #expect(bomb.count < 100_000)
+        let byRatio = try SafeArchive(data: bomb, limits: ZipLimits(totalBytes: 200 << 20, ratio: 100))
+        let ratio = #expect(throws: ZipProblem.self) { try byRatio.data(of: byRatio["word/document.xml"]!) }
+        #expect(ratio?.reason.contains("word/document.xml") == true && ratio?.reason.contains("CHITIEU_ZIP_RATIO") == true, "\(String(describing: ratio))")
+        let bySize = try SafeArchive(data: bomb, limits: ZipLimits(totalBytes: 1 << 20, ratio: 10_000))
+        let size = #expect(throws: ZipProblem.self) { try bySize.data(of: bySize["word/document.xml"]!) }
+        #expect(size?.reason.contains("CHITIEU_ZIP_LIMIT_MB") == true, "\(String(describing: size))")
+        let generous = try SafeArchive(data: bomb, limits: ZipLimits(totalBytes: 200 << 20, ratio: 10_000))
+        #expect(try generous.data(of: generous["word/document.xml"]!).count == 8 << 20, "within the limits it reads")
+    }
+
+    @Test("Bytes that are not a zip are a clear error, not a trap")
+    func notAZip() {
+        #expect(throws: ZipProblem.self) { try SafeArchive(data: Data("PK\u{3}\u{4} hỏng".utf8)) }
+        #expect(throws: ZipProblem.self) { try SafeArchive(data: Data(repeating: 0xFF, count: 4096)) }
+    }
+
+    @Test("XML is checked as UTF-8 before the parser and its nesting is limited")
+    func xml() {
+        final class Nothing: NSObject, XMLParserDelegate {}
+        var bad = Data("<a><b".utf8)
+        bad.append(contentsOf: [0xFF, 0xC3])
+        bad.append(Data("/></a>".utf8))
+        let invalid = XMLParser.parseGuarded(bad, delegate: Nothing())
+        #expect(!invalid.ok && invalid.reason == "byte không phải UTF-8")
+        let deep = Data((String(repeating: "<d>", count: 5_000) + String(repeating: "</d>", count: 5_000)).utf8)
+        let nested = XMLParser.parseGuarded(deep, delegate: Nothing())
+        #expect(!nested.ok && nested.reason?.contains("lồng nhau sâu") == true)
+        #expect(XMLParser.parseGuarded(Data("<a><b>Hà Giang</b></a>".utf8), delegate: Nothing()).ok)
     }
 }

@@ -1,0 +1,184 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Limits on what a zip (.xlsx, .docx) may expand to, so that a 2 MB file cannot take 10 GB:
+/// the total uncompressed size of the parts read, and each part's compression ratio. Both can
+/// be raised with CHITIEU_ZIP_LIMIT_MB and CHITIEU_ZIP_RATIO for a genuinely huge workbook.
+public struct ZipLimits: Sendable {
+    public var totalBytes: Int
+    public var ratio: Int
+
+    public init(totalBytes: Int, ratio: Int) {
+        self.totalBytes = totalBytes
+        self.ratio = ratio
+    }
+
+    public static var current: ZipLimits {
+        let environment = ProcessInfo.processInfo.environment
+        return ZipLimits(totalBytes: (environment["CHITIEU_ZIP_LIMIT_MB"].flatMap(Int.init) ?? 200) << 20,
+                         ratio: environment["CHITIEU_ZIP_RATIO"].flatMap(Int.init) ?? 100)
+    }
+}
+
+/// A part refused by the limits, or a zip that cannot be read; the reason in Vietnamese.
+public struct ZipProblem: Error, Sendable {
+    public let reason: String
+}
+
+/// Reads parts of a zip within `ZipLimits`, counting what was expanded so far.
+public final class SafeArchive {
+    public let archive: Archive
+    private let limits: ZipLimits
+    private var expanded = 0
+
+    /// Opens a zip from a file; from bytes through a temporary file (ZIPFoundation's reading
+    /// from memory traps on some corrupt offsets; reading from a file does not).
+    public init(url: URL, limits: ZipLimits = .current) throws(ZipProblem) {
+        do { archive = try Archive(url: url, accessMode: .read) } catch { throw ZipProblem(reason: "không mở được như tệp nén zip") }
+        self.limits = limits
+    }
+
+    public convenience init(data: Data, limits: ZipLimits = .current) throws(ZipProblem) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-\(UUID().uuidString).zip")
+        do { try data.write(to: url) } catch { throw ZipProblem(reason: "không ghi được tệp tạm để mở (\(error.localizedDescription))") }
+        defer { try? FileManager.default.removeItem(at: url) }
+        try self.init(url: url, limits: limits)
+    }
+
+    public subscript(path: String) -> Entry? { archive[path] }
+
+    /// The bytes of a part, refused when its size or ratio passes the limits (checked on the
+    /// sizes the zip declares, and again on the bytes as they come, since a zip may lie).
+    public func data(of entry: Entry) throws(ZipProblem) -> Data {
+        let declared = Int(clamping: entry.uncompressedSize)
+        let compressed = max(1, Int(clamping: entry.compressedSize))
+        let budget = limits.totalBytes - expanded
+        func tooBig(_ size: Int) -> ZipProblem {
+            ZipProblem(reason: "phần \(entry.path) bung ra \(size >> 20) MB, quá giới hạn \(limits.totalBytes >> 20) MB (đặt CHITIEU_ZIP_LIMIT_MB để nâng)")
+        }
+        if declared > budget { throw tooBig(expanded + declared) }
+        if declared > 1 << 20, declared / compressed > limits.ratio {
+            throw ZipProblem(reason: "phần \(entry.path) nén \(declared / compressed):1, quá tỷ lệ \(limits.ratio):1 của một tệp bình thường (đặt CHITIEU_ZIP_RATIO để nâng)")
+        }
+        var data = Data()
+        var over = false
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if data.count + chunk.count > budget || data.count + chunk.count > compressed * limits.ratio + (1 << 20) {
+                    over = true
+                    throw CocoaError(.fileReadTooLarge)
+                }
+                data.append(chunk)
+            }
+        } catch {
+            if over { throw tooBig(expanded + data.count) }
+            throw ZipProblem(reason: "giải nén \(entry.path) lỗi: \(error)")
+        }
+        expanded += data.count
+        return data
+    }
+}
+
+/// XML from outside checked before Foundation's parser sees it: UTF-8 throughout (the parser
+/// traps on some invalid bytes inside names) and nesting no deeper than a limit.
+public enum XMLGuard {
+    public static let maximumDepth = 256
+
+    /// The byte offset of the first byte sequence that is not UTF-8, or nil.
+    public static func firstInvalidUTF8(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 { i += 1; continue }
+                let length: Int
+                var minimum: UInt32
+                var scalar: UInt32
+                switch b {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+                default: return i
+                }
+                guard i + length <= n else { return i }
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    guard c & 0xC0 == 0x80 else { return i }
+                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+                minimum = 0
+                i += length
+            }
+            return nil
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    public static func line(of offset: Int, in data: Data) -> Int {
+        data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+}
+
+/// Forwards a parser's events to a delegate, stopping the parse when elements nest deeper
+/// than `XMLGuard.maximumDepth` (depth is what makes some parsers slow or crash).
+final class DepthLimited: NSObject, XMLParserDelegate {
+    let inner: XMLParserDelegate
+    private(set) var tooDeep = false
+    private var depth = 0
+
+    init(_ inner: XMLParserDelegate) { self.inner = inner }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        depth += 1
+        if depth > XMLGuard.maximumDepth {
+            tooDeep = true
+            parser.abortParsing()
+            return
+        }
+        #if canImport(FoundationXML)
+        inner.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes)
+        #else
+        inner.parser?(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes)
+        #endif
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
+        #if canImport(FoundationXML)
+        inner.parser(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName)
+        #else
+        inner.parser?(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName)
+        #endif
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        #if canImport(FoundationXML)
+        inner.parser(parser, foundCharacters: string)
+        #else
+        inner.parser?(parser, foundCharacters: string)
+        #endif
+    }
+}
+
+extension XMLParser {
+    /// Parses outside XML safely: checked as UTF-8 first, depth limited; the reason on failure.
+    public static func parseGuarded(_ data: Data, delegate: XMLParserDelegate) -> (ok: Bool, line: Int, reason: String?) {
+        if let bad = XMLGuard.firstInvalidUTF8(data) {
+            return (false, XMLGuard.line(of: bad, in: data), "byte không phải UTF-8")
+        }
+        let guarded = DepthLimited(delegate)
+        let parser = XMLParser(stream: InputStream(data: data))
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = guarded
+        if parser.parse() { return (true, 0, nil) }
+        if guarded.tooDeep { return (false, parser.lineNumber, "các thẻ lồng nhau sâu quá \(XMLGuard.maximumDepth) cấp") }
+        return (false, parser.lineNumber, parser.parserError.map { "\($0)" })
+    }
+}

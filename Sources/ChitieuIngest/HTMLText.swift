@@ -20,6 +20,9 @@ enum HTMLText {
                                              "section", "article", "blockquote", "td", "th", "dd", "dt", "hr", "pre", "title", "main"]
     static let voidElements: Set<String> = ["br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"]
 
+    /// How many open elements a closing tag is matched against (real pages nest a few dozen deep).
+    static let closingSearch = 1_000
+
     static func lines(_ html: String) -> [RawLine] {
         var lines: [RawLine] = []
         var current = ""
@@ -65,9 +68,12 @@ enum HTMLText {
                 guard !name.isEmpty else { continue }
                 let selfClosing = tagText.hasSuffix("/") || voidElements.contains(name)
                 if closing {
-                    if let index = openStack.lastIndex(where: { $0.name == name }) {
-                        let closed = openStack[index...]
-                        if closed.contains(where: { $0.skipping }) { skipStack.removeLast(min(skipStack.count, closed.filter(\.skipping).count)) }
+                    // The element closed is looked for among the innermost open ones only, and no
+                    // slice of the stack is kept while it shrinks: linear time at any depth.
+                    if let index = openStack.indices.reversed().prefix(Self.closingSearch).first(where: { openStack[$0].name == name }) {
+                        var skipping = 0
+                        for k in index..<openStack.count where openStack[k].skipping { skipping += 1 }
+                        if skipping > 0 { skipStack.removeLast(min(skipStack.count, skipping)) }
                         openStack.removeSubrange(index...)
                     }
                     if blockElements.contains(name), skipStack.isEmpty { endLine() }

@@ -271,3 +271,17 @@ struct DoubleEncodingTests {
         #expect(targets.map(\.value) == [4.4, 2460])
     }
 }
+
+@Suite("Deep and odd HTML")
+struct DeepHTMLTests {
+    @Test("A target inside 3,000 nested elements, closed or never closed, is read (make fuzz and the note time 100,000)")
+    func deep() throws {
+        let sentence = "Thu ngân sách nhà nước trên địa bàn đạt 2.500 tỷ đồng."
+        for closing in ["</div>", "</span>", ""] {
+            let html = "<html><body>" + String(repeating: "<div>", count: 3_000) + sentence + String(repeating: closing, count: 3_000) + "</body></html>"
+            let source = try DirectiveReader.decode(Data(html.utf8), path: "sau.html")
+            let targets = TargetExtractor().extract(text: source.text, path: "sau.html", lineMap: source.lineMap).targets
+            #expect(targets.map(\.value) == [2500], "closing with \(closing.isEmpty ? "nothing" : closing)")
+        }
+    }
+}

@@ -33,8 +33,10 @@ public enum ResultChecks {
         let done = ConcurrentParts<(usable: [[ActualResult]], issues: [(row: Int, issue: DataIssue)])>.map(halves.count) { h in
             var usable: [[ActualResult]] = []
             var issues: [(row: Int, issue: DataIssue)] = []
+            var guesses: [String: String] = [:]
             for u in halves[h] {
-                let (mine, found) = checkUnit(rows: byUnit[u], of: results, unit: units[u], targets: targets[u], period: period, catalogue: catalogue)
+                let (mine, found) = checkUnit(rows: byUnit[u], of: results, unit: units[u], targets: targets[u], period: period,
+                                              catalogue: catalogue, guesses: &guesses)
                 usable.append(mine)
                 issues += found
             }
@@ -46,7 +48,7 @@ public enum ResultChecks {
 
     /// The checks of one unit's rows, in row order.
     static func checkUnit(rows: [Int32], of results: [ActualResult], unit: ReportingUnit, targets: [Target], period: ReportingPeriod,
-                          catalogue: Catalogue) -> (usable: [ActualResult], issues: [(row: Int, issue: DataIssue)]) {
+                          catalogue: Catalogue, guesses: inout [String: String]) -> (usable: [ActualResult], issues: [(row: Int, issue: DataIssue)]) {
         var usable: [ActualResult] = []
         usable.reserveCapacity(rows.count)
         var issues: [(row: Int, issue: DataIssue)] = []
@@ -58,6 +60,13 @@ public enum ResultChecks {
             let t = target.fields
             return [t.catalogueCode ?? t.id, t.id]
         })
+        // The nearest catalogue codes, found once per spelling.
+        func guess(_ code: String) -> String {
+            if let known = guesses[code] { return known }
+            let found = catalogue.didYouMean(code)
+            guesses[code] = found
+            return found
+        }
         for row in rows {
             let result = results[Int(row)]
             // One read of the stored row for all the checks.
@@ -86,7 +95,7 @@ public enum ResultChecks {
                 continue
             }
             if !hasTarget && entry == nil {
-                problem(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục\(Self.orStop(catalogue.didYouMean(r.indicator))) Sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)")
+                problem(.warning, "mã chỉ tiêu \"\(r.indicator)\" (\(unit.name)) không khớp chỉ tiêu nào của đơn vị và không có trong danh mục\(Self.orStop(guess(r.indicator))) Sửa cột indicator (mã danh mục hoặc mã chỉ tiêu)")
                 continue
             }
             if r.period.year != period.year {

@@ -20,6 +20,8 @@ public struct Table: Sendable {
     private var storedRows: [Row]
     /// The bytes of a CSV file below its header, parsed row by row when read.
     private var csvBody: CSVBody?
+    /// The sheet of a workbook below its header, read row by row when the table is read.
+    var workbookBody: WorkbookBody?
     /// Column positions by normalised name, computed once per header (not once per cell).
     private var columns: [String: Int] { didSet { contract = Table.contractIndex(columns) } }
     /// The positions of the contract columns present in the header.
@@ -82,6 +84,26 @@ public struct Table: Sendable {
 
     /// Calls `body` with every row that is not blank, in file order.
     public func forEachRow(_ body: (Row) -> Void) throws(IngestError) {
+        if let workbook = workbookBody {
+            // Streamed: a million-row workbook is never held as cells.
+            try withoutActuallyEscaping(body) { (body: @escaping (Row) -> Void) throws(IngestError) in
+                do {
+                    try XlsxDocument(url: workbook.url).forEachRow(ofSheet: workbook.sheet) { row, cells in
+                        guard row > workbook.headerRow else { return true }
+                        let values = Table.texts(cells)
+                        if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return true }
+                        let numeric = Set(cells.compactMap { column, cell -> Int? in
+                            if case .number = cell.value { return column } else { return nil }
+                        })
+                        body(Row(line: row + 1, values: values, numericColumns: numeric))
+                        return true
+                    }
+                } catch {
+                    throw .malformedTable(path: path, detail: "\(error)")
+                }
+            }
+            return
+        }
         guard let csv = csvBody else {
             storedRows.forEach(body)
             return
@@ -90,6 +112,15 @@ public struct Table: Sendable {
         try CSVParser.forEachRecord(of: csv, path: path) { row in
             if !row.values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { body(row) }
         }
+    }
+
+    /// How many non-blank rows of a workbook are searched for the header.
+    static let headerSearchRows = 100
+
+    /// A workbook row's cells as text, by column from A.
+    static func texts(_ cells: [Int: XlsxCell]) -> [String] {
+        let width = (cells.keys.max() ?? -1) + 1
+        return (0..<width).map { cells[$0]?.value.text ?? "" }
     }
 
     /// The index of a column by name, ignoring case, spaces and underscores.
@@ -174,21 +205,26 @@ public enum TableReader {
             guard let name = document.sheetNames.first else {
                 throw IngestError.malformedTable(path: path, detail: "sổ tính không có trang nào")
             }
-            let content = try document.sheet(named: name)
-            let rows = content.rowsAsText.filter { !$0.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-            func numeric(_ row: Int) -> Set<Int> {
-                Set((content.cells[row] ?? [:]).compactMap { column, cell in
-                    if case .number = cell.value { return column } else { return nil }
-                })
+            // The header is the first row naming unit and indicator (within the first rows), else
+            // the first row; only those rows are read now, the rest when the table is read.
+            var header: (row: Int, values: [String])?
+            var first: (row: Int, values: [String])?
+            var seen = 0
+            try document.forEachRow(ofSheet: name) { row, cells in
+                let values = Table.texts(cells)
+                guard !values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return true }
+                if first == nil { first = (row, values) }
+                if values.contains(where: { Table.key($0) == "unit" }) && values.contains(where: { Table.key($0) == "indicator" }) {
+                    header = (row, values)
+                    return false
+                }
+                seen += 1
+                return seen < Table.headerSearchRows
             }
-            guard let headerIndex = rows.firstIndex(where: { row in
-                row.values.contains { Table.key($0) == "unit" } && row.values.contains { Table.key($0) == "indicator" }
-            }) ?? rows.indices.first else { throw IngestError.empty(path: path) }
-            let header = rows[headerIndex].values.map { $0.trimmingCharacters(in: .whitespaces) }
-            let body = rows[(headerIndex + 1)...].map {
-                Table.Row(line: $0.row + 1, values: $0.values, numericColumns: numeric($0.row))
-            }
-            return Table(path: path, sheet: name, header: header, rows: body, decimalMark: nil)
+            guard let found = header ?? first else { throw IngestError.empty(path: path) }
+            var table = Table(path: path, sheet: name, header: found.values.map { $0.trimmingCharacters(in: .whitespaces) }, rows: [], decimalMark: nil)
+            table.workbookBody = WorkbookBody(url: url, sheet: name, headerRow: found.row)
+            return table
         } catch let error as XlsxReadError {
             throw .malformedTable(path: path, detail: error.description)
         } catch let error as IngestError {
@@ -398,6 +434,13 @@ enum CSVParser {
         if !fields.isEmpty { _ = body(Table.Row(line: recordLine, values: fields)) }
         return (i, line)
     }
+}
+
+/// Where the rows of a workbook's table are: its file, its sheet and the header's row.
+struct WorkbookBody: Sendable {
+    let url: URL
+    let sheet: String
+    let headerRow: Int
 }
 
 /// Where the rows of a CSV table start in its file.

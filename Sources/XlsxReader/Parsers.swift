@@ -70,6 +70,17 @@ enum SharedStringsParser {
 
 /// A worksheet part: cells, column widths, row heights and merged ranges.
 enum SheetParser {
+    /// Each row of a sheet with its cells, in order, as the XML is read; nothing else is kept.
+    static func forEachRow(_ input: InputStream, sharedStrings: [String], file: String, part: String,
+                           _ body: @escaping (Int, [Int: XlsxCell]) -> Bool) throws(XlsxReadError) {
+        let delegate = Delegate(sharedStrings: sharedStrings)
+        delegate.rowHandler = body
+        let result = XMLParser.parseGuarded(stream: input, delegate: delegate)
+        if delegate.stoppedByHandler { return }
+        if let problem = delegate.problem { throw .malformedXML(file: file, part: part, line: 0, reason: problem) }
+        if !result.ok { throw .malformedXML(file: file, part: part, line: result.line, reason: result.reason ?? "không rõ") }
+    }
+
     static func parse(_ data: Data, name: String, sharedStrings: [String], file: String, part: String) throws(XlsxReadError) -> XlsxSheet {
         let delegate = Delegate(sharedStrings: sharedStrings)
         do {
@@ -91,6 +102,10 @@ enum SheetParser {
         var merges: [String] = []
         /// What made the part unreadable (a row or column outside Excel's sheet).
         var problem: String?
+        /// When set, each row goes here as it ends instead of into `cells` (return false to stop).
+        var rowHandler: ((Int, [Int: XlsxCell]) -> Bool)?
+        private(set) var stoppedByHandler = false
+        private var rowCells: [Int: XlsxCell] = [:]
         private var ref: (Int, Int)?
         private var type = ""
         private var style = 0
@@ -167,8 +182,20 @@ enum SheetParser {
                 case "e": value = .error(text)
                 default: value = text.isEmpty ? nil : Double(text).map(XlsxValue.number)
                 }
-                if let value { cells[row, default: [:]][column] = XlsxCell(value: value, styleIndex: style) }
+                if let value {
+                    if rowHandler != nil { rowCells[column] = XlsxCell(value: value, styleIndex: style) } else {
+                        cells[row, default: [:]][column] = XlsxCell(value: value, styleIndex: style)
+                    }
+                }
                 ref = nil
+            case "row":
+                guard let handler = rowHandler else { return }
+                let finished = rowCells
+                rowCells = [:]
+                if !finished.isEmpty, !handler(currentRow, finished) {
+                    stoppedByHandler = true
+                    parser.abortParsing()
+                }
             default: break
             }
         }

@@ -8,18 +8,24 @@ import ZIPFoundation
 /// the total uncompressed size of the parts read, and each part's compression ratio. Both can
 /// be raised with CHITIEU_ZIP_LIMIT_MB and CHITIEU_ZIP_RATIO for a genuinely huge workbook.
 public struct ZipLimits: Sendable {
+    /// Parts held in memory (workbook, shared strings, a document's text), all together.
     public var totalBytes: Int
     public var ratio: Int
+    /// A sheet read as a stream is never held: it may be larger (a million rows is about 300 MB
+    /// of XML), and is bounded so that reading it ends in reasonable time.
+    public var streamedBytes: Int
 
-    public init(totalBytes: Int, ratio: Int) {
+    public init(totalBytes: Int, ratio: Int, streamedBytes: Int = 4 << 30) {
         self.totalBytes = totalBytes
         self.ratio = ratio
+        self.streamedBytes = streamedBytes
     }
 
     public static var current: ZipLimits {
         let environment = ProcessInfo.processInfo.environment
         return ZipLimits(totalBytes: (environment["CHITIEU_ZIP_LIMIT_MB"].flatMap(Int.init) ?? 200) << 20,
-                         ratio: environment["CHITIEU_ZIP_RATIO"].flatMap(Int.init) ?? 100)
+                         ratio: environment["CHITIEU_ZIP_RATIO"].flatMap(Int.init) ?? 100,
+                         streamedBytes: (environment["CHITIEU_ZIP_STREAM_LIMIT_MB"].flatMap(Int.init) ?? 4096) << 20)
     }
 }
 
@@ -80,6 +86,109 @@ public final class SafeArchive {
         expanded += data.count
         return data
     }
+}
+
+extension SafeArchive {
+    /// Hands `read` a stream of a part's bytes as they are expanded (on another thread, through
+    /// a pipe), so that a part of any size is parsed without being held; the ratio and the
+    /// streamed-size limits apply. `read` may stop early.
+    public func stream(_ entry: Entry, _ read: (InputStream) -> Void) throws(ZipProblem) {
+        // A reader that stops early closes the pipe; the writer must get an error, not a signal.
+        signal(SIGPIPE, SIG_IGN)
+        let pipe = Pipe()
+        let compressed = max(1, Int(clamping: entry.compressedSize))
+        let limits = self.limits
+        // The archive is used by the expanding thread only, while this one reads the pipe.
+        let handed = HandedOver((archive, entry))
+        let path = entry.path
+        let outcome = StreamOutcome()
+        let writer = Thread {
+            let (archive, entry) = handed.value
+            var written = 0
+            var utf8 = UTF8Checker()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    written += chunk.count
+                    // Checked before the parser sees it: Foundation's parser traps on some bad bytes.
+                    guard utf8.feed(chunk) else {
+                        outcome.set("phần \(path) có byte không phải UTF-8")
+                        throw CocoaError(.fileReadCorruptFile)
+                    }
+                    if written > limits.streamedBytes || written > compressed * limits.ratio + (1 << 20) {
+                        outcome.set(written > limits.streamedBytes
+                            ? "phần \(path) bung ra hơn \(limits.streamedBytes >> 20) MB (đặt CHITIEU_ZIP_STREAM_LIMIT_MB để nâng)"
+                            : "phần \(path) nén hơn \(limits.ratio):1, quá tỷ lệ của một tệp bình thường (đặt CHITIEU_ZIP_RATIO để nâng)")
+                        throw CocoaError(.fileReadTooLarge)
+                    }
+                    try pipe.fileHandleForWriting.write(contentsOf: chunk)
+                }
+            } catch {
+                if !outcome.isSet, !outcome.readerStopped { outcome.set("giải nén \(path) lỗi: \(error)") }
+            }
+            try? pipe.fileHandleForWriting.close()
+            outcome.finish()
+        }
+        writer.start()
+        if let input = InputStream(fileAtPath: "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)") {
+            read(input)
+        }
+        outcome.readerStopped = true
+        try? pipe.fileHandleForReading.close()
+        outcome.wait()
+        if let problem = outcome.problem { throw ZipProblem(reason: problem) }
+    }
+}
+
+/// UTF-8 checked piece by piece: a sequence cut at a piece's end is finished by the next.
+struct UTF8Checker {
+    private var carry = Data()
+
+    mutating func feed(_ chunk: Data) -> Bool {
+        var bytes = carry + chunk
+        // Keep back an unfinished sequence at the end (at most 3 bytes after its lead byte).
+        var cut = bytes.count
+        var back = 0
+        while back < 4, cut > 0 {
+            let b = bytes[bytes.startIndex + cut - 1]
+            if b & 0xC0 == 0x80 { cut -= 1; back += 1; continue }
+            if b >= 0xC0 {
+                let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+                if back + 1 < length { cut -= 1 } else { cut += back }
+            } else {
+                cut += back
+            }
+            break
+        }
+        cut = min(cut, bytes.count)
+        carry = bytes.subdata(in: (bytes.startIndex + cut)..<bytes.endIndex)
+        bytes = bytes.subdata(in: bytes.startIndex..<(bytes.startIndex + cut))
+        return XMLGuard.firstInvalidUTF8(bytes) == nil && carry.count < 4
+    }
+}
+
+/// A value handed to another thread that alone uses it from then on.
+struct HandedOver<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// What the expanding thread of `SafeArchive.stream` ended with.
+final class StreamOutcome: @unchecked Sendable {
+    // @unchecked: every field is read and written under `lock`, or after `done` is signalled.
+    private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
+    private var reason: String?
+    private var stopped = false
+
+    func set(_ why: String) { lock.withLock { if reason == nil { reason = why } } }
+    var isSet: Bool { lock.withLock { reason != nil } }
+    var problem: String? { lock.withLock { reason } }
+    var readerStopped: Bool {
+        get { lock.withLock { stopped } }
+        set { lock.withLock { stopped = newValue } }
+    }
+    func finish() { done.signal() }
+    func wait() { done.wait() }
 }
 
 /// XML from outside checked before Foundation's parser sees it: UTF-8 throughout (the parser
@@ -168,6 +277,18 @@ final class DepthLimited: NSObject, XMLParserDelegate {
 }
 
 extension XMLParser {
+    /// Parses XML arriving as a stream, depth limited (the bytes cannot be checked as UTF-8
+    /// before; the parser's own check stops at a bad byte in text).
+    public static func parseGuarded(stream: InputStream, delegate: XMLParserDelegate) -> (ok: Bool, line: Int, reason: String?) {
+        let guarded = DepthLimited(delegate)
+        let parser = XMLParser(stream: stream)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = guarded
+        if parser.parse() { return (true, 0, nil) }
+        if guarded.tooDeep { return (false, parser.lineNumber, "các thẻ lồng nhau sâu quá \(XMLGuard.maximumDepth) cấp") }
+        return (false, parser.lineNumber, parser.parserError.map { "\($0)" })
+    }
+
     /// Parses outside XML safely: checked as UTF-8 first, depth limited; the reason on failure.
     public static func parseGuarded(_ data: Data, delegate: XMLParserDelegate) -> (ok: Bool, line: Int, reason: String?) {
         if let bad = XMLGuard.firstInvalidUTF8(data) {

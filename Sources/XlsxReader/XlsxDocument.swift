@@ -160,6 +160,30 @@ public struct XlsxDocument {
         return try SheetParser.parse(data, name: name, sharedStrings: sharedStrings, file: path, part: entry.part)
     }
 
+    /// Each row of a sheet as it is read (row index from 0, cells by column), until `body`
+    /// returns false; the sheet is never held as cells.
+    public func forEachRow(ofSheet name: String, _ body: @escaping (Int, [Int: XlsxCell]) -> Bool) throws(XlsxReadError) {
+        guard let entry = sheets.first(where: { $0.name == name }) else {
+            throw .noSuchSheet(file: path, sheet: name, available: sheetNames)
+        }
+        guard let zipped = archive[entry.part] else { throw .missingPart(file: path, part: entry.part) }
+        // Streamed from the zip: the sheet's XML is never held whole.
+        var failure: XlsxReadError?
+        do {
+            try archive.stream(zipped) { input in
+                do throws(XlsxReadError) {
+                    try SheetParser.forEachRow(input, sharedStrings: sharedStrings, file: path, part: entry.part, body)
+                } catch {
+                    failure = error
+                }
+            }
+        } catch {
+            // What stopped the expanding (a limit, a bad byte) says more than the parser's end.
+            throw .malformedXML(file: path, part: entry.part, line: 0, reason: error.reason)
+        }
+        if let failure { throw failure }
+    }
+
     /// Reads the styles part.
     public func styles() throws(XlsxReadError) -> XlsxStyles {
         try StylesParser.parse(try part("xl/styles.xml"), file: path)

@@ -140,21 +140,13 @@ struct PlanColumns {
                 catalogue: strings[Int(r.catalogue)], source: strings[Int(r.source)],
                 location: r.line == 0 ? nil : SourceLocation(file: file, line: Int(r.line), cell: strings[Int(r.cell)]))
         }
-        // What the catalogue says of each distinct string, looked up once: a target is read
-        // many times and its row should cost array reads only.
+        // The target a row adds. What the catalogue says of each distinct string is looked up
+        // once: a target is read many times.
         let names: [String?] = strings.map { $0.flatMap { catalogue[$0]?.name } }
         let targets = RowStore<Target.Fields>(count: rows.count) { i in
             let r = rows[i]
-            let indicator = strings[Int(r.indicator)] ?? ""
             let code = r.catalogue != 0 ? r.catalogue : (names[Int(r.indicator)] != nil ? r.indicator : 0)
-            return Target.Fields(
-                id: indicator, name: strings[Int(r.name)] ?? names[Int(code)] ?? indicator, comparator: Self.comparators[Int(r.comparator)]!,
-                value: r.target, valueMax: r.hasMax ? r.targetMax : nil, unit: measures[Int(r.measure)] ?? .none, approx: false,
-                text: strings[Int(r.source)] ?? "", parent: nil,
-                location: r.line == 0 ? nil : SourceLocation(file: file, line: Int(r.line), cell: strings[Int(r.cell)]),
-                catalogueCode: strings[Int(code)], catalogueConfidence: code == 0 ? nil : 1,
-                period: r.period < 0 ? nil : ResultColumns.period(r.period), direction: Self.directions[Int(r.direction)],
-                kind: Self.kinds[Int(r.kind)], origin: .addedFromPlan)
+            return Target.Fields(plan: read(i), code: strings[Int(code)], catalogueName: names[Int(code)])
         }
         let store = RowStore<PlanEntry.Fields>(count: rows.count, companion: targets, read: read)
         return (0..<rows.count).map { PlanEntry(storage: FieldStorage(store: store, row: $0)) }

@@ -62,10 +62,17 @@ public struct PlanEntry: SharedFields {
 }
 
 extension Target.Fields {
-    /// The fields of the target a plan row adds.
+    /// The fields of the target a plan row adds: its catalogue code is the row's, else its
+    /// indicator when the catalogue has it.
     public init(plan entry: PlanEntry.Fields, catalogue: Catalogue) {
         let code = entry.catalogue ?? (catalogue[entry.indicator] != nil ? entry.indicator : nil)
-        self.init(id: entry.indicator, name: entry.name ?? code.flatMap { catalogue[$0]?.name } ?? entry.indicator,
+        self.init(plan: entry, code: code, catalogueName: code.flatMap { catalogue[$0]?.name })
+    }
+
+    /// The same with the code and its catalogue name already looked up (a table of plan rows
+    /// looks them up once per distinct string).
+    public init(plan entry: PlanEntry.Fields, code: String?, catalogueName: String?) {
+        self.init(id: entry.indicator, name: entry.name ?? catalogueName ?? entry.indicator,
                   comparator: entry.comparator, value: entry.target, valueMax: entry.targetMax, unit: entry.measure, approx: false,
                   text: entry.source ?? "", parent: nil, location: entry.location, catalogueCode: code,
                   catalogueConfidence: code == nil ? nil : 1, period: entry.period, direction: entry.direction, kind: entry.kind,

@@ -39,7 +39,7 @@ public struct PlanWorkbookLayout {
                 let entry = t.catalogueCode.flatMap { catalogue[$0] }
                 let year = d.metadata.planYear.map(String.init) ?? ""
                 let values: [CellValue] = [
-                    .text(unit), .text(t.catalogueCode ?? t.id), .text(t.name), .text(t.unit.symbol), .text(t.comparator.vietnamese),
+                    .text(unit), .text(t.fields.joinKey), .text(t.name), .text(t.unit.symbol), .text(t.comparator.vietnamese),
                     .number(t.value), t.valueMax.map(CellValue.number) ?? .empty, .text(year),
                     .text(entry.map { Self.vietnamese($0.direction) } ?? ""), .text(entry.map { Self.vietnamese($0.kind) } ?? ""), .text(t.catalogueCode ?? ""),
                     .text(d.path), .text(d.path), .text(d.metadata.number ?? ""),

@@ -39,7 +39,7 @@ public struct TemplateLayout {
         var row = headerRow + 1
         for t in targets {
             let values: [CellValue] = [
-                .text(unit.code), .text(t.catalogueCode ?? t.id), .text(period.description), .empty, .text(t.unit.symbol),
+                .text(unit.code), .text(t.fields.joinKey), .text(period.description), .empty, .text(t.unit.symbol),
                 .text(t.comparator == .increaseBy || t.comparator == .decreaseBy ? "change" : "value"), .text("chính thức"),
                 .empty, .empty, .text(t.name), .text(t.plainText),
             ]

@@ -18,10 +18,7 @@ public struct Evaluator: Sendable {
     }
 
     /// The key that joins results to a target: its catalogue code, else its id.
-    public static func joinKey(_ target: Target) -> String {
-        let t = target.fields
-        return t.catalogueCode ?? t.id
-    }
+    public static func joinKey(_ target: Target) -> String { target.fields.joinKey }
 
     /// Evaluates every target of one unit for one period.
     public func evaluate(unit: ReportingUnit, targets: [Target], results: [ActualResult], period: ReportingPeriod,
@@ -36,7 +33,7 @@ public struct Evaluator: Sendable {
         for target in targets {
             // The target's fields read once: it may live in a row of a plan table.
             let tf = target.fields
-            let key = tf.catalogueCode ?? tf.id
+            let key = tf.joinKey
             let candidates = byIndicator[key] ?? []
             let t = traits(target)
             guard let chosen = choose(candidates, comparator: tf.comparator) else {

@@ -9,7 +9,7 @@ public enum PlanMerger {
         var positions: [String: Int] = [:]
         func remember(_ target: Target, at i: Int) {
             let t = target.fields
-            if positions[t.catalogueCode ?? t.id] == nil { positions[t.catalogueCode ?? t.id] = i }
+            if positions[t.joinKey] == nil { positions[t.joinKey] = i }
             if positions[t.id] == nil { positions[t.id] = i }
         }
         for (i, t) in targets.enumerated() { remember(t, at: i) }

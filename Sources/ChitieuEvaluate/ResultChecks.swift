@@ -15,14 +15,10 @@ public enum ResultChecks {
         var resolver = UnitResolver(directory)
         let known = units.count <= 12 ? "có: " + units.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
                                       : "pipeline có \(units.count) đơn vị"
-        var suggestions: [String: String] = [:]
         for (row, result) in results.enumerated() {
             let name = result.unit
             guard let position = resolver.position(of: name) else {
-                // The nearest units, found once per spelling.
-                let guess = suggestions[name] ?? directory.didYouMean(name)
-                suggestions[name] = guess
-                unknown.append((row, DataIssue(.warning, "đơn vị \"\(name)\" không có trong pipeline (\(known))\(Self.orStop(guess)) Sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: result.location)))
+                unknown.append((row, DataIssue(.warning, "đơn vị \"\(name)\" không có trong pipeline (\(known))\(Self.orStop(resolver.didYouMean(name))) Sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: result.location)))
                 continue
             }
             rowsByUnit[position].append(Int32(row))
@@ -58,7 +54,7 @@ public enum ResultChecks {
         // The keys a result can join on: catalogue code or id, and id.
         let targetKeys = Set(targets.flatMap { target in
             let t = target.fields
-            return [t.catalogueCode ?? t.id, t.id]
+            return [t.joinKey, t.id]
         })
         // The nearest catalogue codes, found once per spelling.
         func guess(_ code: String) -> String {

@@ -84,8 +84,7 @@ public struct Catalogue: Sendable {
     /// no list; empty when none is near.
     public func didYouMean(_ code: String) -> String {
         let near = NameMatching.nearest(code, among: entries.map { ($0, [NameMatching.loose($0.code), NameMatching.loose($0.name)]) })
-        guard !near.isEmpty else { return "" }
-        return "; có phải " + near.map { "\($0.code) (\($0.name))" }.joined(separator: " hoặc ") + "?"
+        return NameMatching.didYouMean(near.map { "\($0.code) (\($0.name))" })
     }
 
     /// The best entry for a target's name and unit, with a confidence between 0 and 1.

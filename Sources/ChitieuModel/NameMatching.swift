@@ -26,6 +26,11 @@ public enum NameMatching {
         return words.joined(separator: " ")
     }
 
+    /// "; có phải A hoặc B?" for the suggestions, or nothing when there is none.
+    public static func didYouMean(_ labels: [String]) -> String {
+        labels.isEmpty ? "" : "; có phải " + labels.joined(separator: " hoặc ") + "?"
+    }
+
     /// The edit distance between two spellings (insertions, deletions, substitutions).
     public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)

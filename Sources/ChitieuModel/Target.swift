@@ -123,6 +123,9 @@ public struct QualitativeTarget: Hashable, Sendable, Codable {
 }
 
 extension Target.Fields {
+    /// The key that joins results to the target: its catalogue code, else its id.
+    public var joinKey: String { catalogueCode ?? id }
+
     /// The target as a person reads it in a table: "trên 95 %", "7,5 - 8 %", "giảm 2.900 hộ".
     public var plainText: String {
         let f = self

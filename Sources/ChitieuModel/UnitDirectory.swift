@@ -41,11 +41,9 @@ public struct UnitDirectory: Sendable {
         NameMatching.nearest(reference, among: units.map { ($0, [NameMatching.loose($0.code), NameMatching.loose($0.name)]) })
     }
 
-    /// "Phường Hải Châu (HC)" for each suggestion, joined: empty when there is none.
+    /// "; có phải Phường Hải Châu (HC)?" for the nearest units; empty when none is near.
     public func didYouMean(_ reference: String) -> String {
-        let near = suggestions(for: reference)
-        guard !near.isEmpty else { return "" }
-        return "; có phải " + near.map { "\($0.name) (\($0.code))" }.joined(separator: " hoặc ") + "?"
+        NameMatching.didYouMean(suggestions(for: reference).map { "\($0.name) (\($0.code))" })
     }
 
     public func unit(named reference: String) -> ReportingUnit? {
@@ -57,6 +55,7 @@ public struct UnitDirectory: Sendable {
 public struct UnitResolver {
     public let directory: UnitDirectory
     private var cache: [String: Int?] = [:]
+    private var guesses: [String: String] = [:]
 
     public init(_ directory: UnitDirectory) {
         self.directory = directory
@@ -66,6 +65,14 @@ public struct UnitResolver {
         if let known = cache[reference] { return known }
         let found = directory.position(of: reference)
         cache[reference] = .some(found)
+        return found
+    }
+
+    /// The directory's suggestion for a spelling that names no unit, found once per spelling.
+    public mutating func didYouMean(_ reference: String) -> String {
+        if let known = guesses[reference] { return known }
+        let found = directory.didYouMean(reference)
+        guesses[reference] = found
         return found
     }
 }

@@ -326,7 +326,7 @@ public struct PipelineRunner {
         var plans: [[Int]] = Array(repeating: [], count: units.count)
         for (i, plan) in allPlans.enumerated() {
             guard let position = resolver.position(of: plan.unit) else {
-                evaluated.issues.append(DataIssue(.warning, "đơn vị \"\(plan.unit)\" của dòng kế hoạch không có trong pipeline\(ResultChecks.orStop(directory.didYouMean(plan.unit))) Dòng không được dùng", at: plan.location))
+                evaluated.issues.append(DataIssue(.warning, "đơn vị \"\(plan.unit)\" của dòng kế hoạch không có trong pipeline\(ResultChecks.orStop(resolver.didYouMean(plan.unit))) Dòng không được dùng", at: plan.location))
                 continue
             }
             plans[position].append(i)

@@ -51,7 +51,8 @@ public enum Console {
 public enum ChitieuVersion {
     public static let current = "0.9.0"
 
-    public static func nearest(_ spelling: String, among names: [String]) -> [String] {
-        NameMatching.nearest(spelling, among: names.map { ($0, [$0]) }, limit: 2)
+    /// "; có phải check?" for the names nearest a mistyped one; empty when none is near.
+    public static func didYouMean(_ spelling: String, among names: [String]) -> String {
+        NameMatching.didYouMean(NameMatching.nearest(spelling, among: names.map { ($0, [$0]) }, limit: 2))
     }
 }

@@ -14,8 +14,7 @@ enum YAMLErrors {
 
     /// "; có phải actuals?" for the known keys nearest a misspelled one.
     static func nearest(_ key: String, in known: Set<String>) -> String {
-        let near = NameMatching.nearest(key, among: known.sorted().map { ($0, [NameMatching.loose($0)]) }, limit: 2)
-        return near.isEmpty ? "" : "; có phải \(near.joined(separator: " hoặc "))?"
+        NameMatching.didYouMean(NameMatching.nearest(key, among: known.sorted().map { ($0, [NameMatching.loose($0)]) }, limit: 2))
     }
 
     /// "mục units thứ 2, khóa directives" for a coding path.

@@ -19,8 +19,7 @@ struct Chitieu: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let names = configuration.subcommands.map { $0._commandName }
         if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), !first.contains("."), !first.contains("/") {
-            let near = ChitieuVersion.nearest(first, among: names)
-            Console.error("không có lệnh \"\(first)\"" + (near.isEmpty ? "" : "; có phải \(near.joined(separator: " hoặc "))?")
+            Console.error("không có lệnh \"\(first)\"" + ChitieuVersion.didYouMean(first, among: names)
                           + " Các lệnh: \(names.joined(separator: ", ")); xem chitieu --help.")
             Foundation.exit(64)
         }

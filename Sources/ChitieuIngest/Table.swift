@@ -62,13 +62,13 @@ public struct Table: Sendable {
         while cut == nil {
             let chunk = try file.next()
             if chunk.isEmpty { return [self] }
-            cut = scanner.scan(chunk, recordEndAfter: middle - read)
+            cut = scanner.scan(chunk, stopAtRecordEndFrom: middle - read)
             read += chunk.count
         }
         guard let cut else { return [self] }
         var first = self, second = self
         first.csvBody = CSVBody(start: csv.start, line: csv.line, separator: csv.separator, end: csv.start + cut, memory: csv.memory)
-        second.csvBody = CSVBody(start: csv.start + cut, line: csv.line + scanner.lines(before: cut), separator: csv.separator, memory: csv.memory)
+        second.csvBody = CSVBody(start: csv.start + cut, line: csv.line + scanner.lineBreaks, separator: csv.separator, memory: csv.memory)
         return [first, second]
     }
 
@@ -293,30 +293,11 @@ enum CSVParser {
     }
 
     /// Where the last complete record of `bytes` ends (after its line break outside quotes), or
-    /// 0 when no record ends in them. Quotes are read as `records` reads them: a field is quoted
-    /// only when it starts with one, and "" inside it is one quote.
+    /// 0 when no record ends in them.
     static func recordsEnd(_ bytes: [UInt8], separator: UInt8) -> Int {
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
-        var inQuotes = false
-        var fieldStart = true
-        var end = 0
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if inQuotes {
-                if b == quote {
-                    if i + 1 < bytes.count, bytes[i + 1] == quote { i += 1 } else { inQuotes = false }
-                }
-            } else if b == quote, fieldStart {
-                inQuotes = true
-                fieldStart = false
-            } else {
-                fieldStart = b == separator || b == newline
-                if b == newline { end = i + 1 }
-            }
-            i += 1
-        }
-        return end
+        var scanner = RecordBoundaries(separator: separator)
+        _ = scanner.scan(bytes)
+        return scanner.lastEnd
     }
 
     /// Parses the body of a CSV table one record at a time, reading the file a chunk at a time.
@@ -456,25 +437,29 @@ struct CSVBody: Sendable {
 }
 
 /// Finds where records end in bytes read one chunk after another, as `CSVParser.records`
-/// reads them, and counts the line breaks before a place.
+/// reads them (a field is quoted only when it starts with a quote, and "" inside it is one
+/// quote), and counts the line breaks on the way.
 struct RecordBoundaries {
     let separator: UInt8
+    /// Just after the last record end seen, counted from the first chunk; 0 before any.
+    private(set) var lastEnd = 0
+    /// The line breaks seen so far, quoted ones included (the parser counts them too).
+    private(set) var lineBreaks = 0
     private var inQuotes = false
     private var fieldStart = true
     private var pendingQuote = false
     private var offset = 0
-    private var newlines: [Int] = []
 
     init(separator: UInt8) { self.separator = separator }
 
-    /// Scans the next chunk; returns the place (counted from the first chunk) just after the first
-    /// record end at or after `from` bytes into this chunk, if there is one in it.
-    mutating func scan(_ bytes: [UInt8], recordEndAfter from: Int) -> Int? {
+    /// Scans the next chunk; stops at the first record end at or after `from` bytes into this
+    /// chunk and returns the place just after it.
+    mutating func scan(_ bytes: [UInt8], stopAtRecordEndFrom from: Int = .max) -> Int? {
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
         defer { offset += bytes.count }
         for i in bytes.indices {
             let b = bytes[i]
-            if b == newline { newlines.append(offset + i) }
+            if b == newline { lineBreaks += 1 }
             if pendingQuote {
                 // The quote before closed the field unless this one doubles it.
                 pendingQuote = false
@@ -488,27 +473,13 @@ struct RecordBoundaries {
                 fieldStart = false
             } else {
                 fieldStart = b == separator || b == newline
-                if b == newline, i >= from { return offset + i + 1 }
+                if b == newline {
+                    lastEnd = offset + i + 1
+                    if i >= from { return lastEnd }
+                }
             }
         }
         return nil
-    }
-
-    /// The line breaks before a place, quoted ones included (the parser counts them too).
-    func lines(before place: Int) -> Int {
-        newlines.partitioningIndex { $0 >= place }
-    }
-}
-
-extension Array where Element == Int {
-    /// The first index whose element matches, for a sorted array and a predicate false then true.
-    func partitioningIndex(where belongs: (Int) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if belongs(self[mid]) { high = mid } else { low = mid + 1 }
-        }
-        return low
     }
 }
 

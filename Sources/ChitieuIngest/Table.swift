@@ -90,7 +90,7 @@ public struct Table: Sendable {
                 do {
                     try XlsxDocument(url: workbook.url).forEachRow(ofSheet: workbook.sheet) { row, cells in
                         guard row > workbook.headerRow else { return true }
-                        let values = Table.texts(cells)
+                        let values = XlsxSheet.texts(cells)
                         if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return true }
                         let numeric = Set(cells.compactMap { column, cell -> Int? in
                             if case .number = cell.value { return column } else { return nil }
@@ -116,12 +116,6 @@ public struct Table: Sendable {
 
     /// How many non-blank rows of a workbook are searched for the header.
     static let headerSearchRows = 100
-
-    /// A workbook row's cells as text, by column from A.
-    static func texts(_ cells: [Int: XlsxCell]) -> [String] {
-        let width = (cells.keys.max() ?? -1) + 1
-        return (0..<width).map { cells[$0]?.value.text ?? "" }
-    }
 
     /// The index of a column by name, ignoring case, spaces and underscores.
     public func column(_ name: String) -> Int? {
@@ -211,7 +205,7 @@ public enum TableReader {
             var first: (row: Int, values: [String])?
             var seen = 0
             try document.forEachRow(ofSheet: name) { row, cells in
-                let values = Table.texts(cells)
+                let values = XlsxSheet.texts(cells)
                 guard !values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return true }
                 if first == nil { first = (row, values) }
                 if values.contains(where: { Table.key($0) == "unit" }) && values.contains(where: { Table.key($0) == "indicator" }) {

@@ -69,11 +69,13 @@ public struct XlsxSheet: Sendable {
 
     /// Rows in order, each as an array of cell texts ("" for missing cells).
     public var rowsAsText: [(row: Int, values: [String])] {
-        cells.keys.sorted().map { row in
-            let columns = cells[row]!
-            let width = (columns.keys.max() ?? -1) + 1
-            return (row, (0..<width).map { columns[$0]?.value.text ?? "" })
-        }
+        cells.keys.sorted().map { row in (row, Self.texts(cells[row]!)) }
+    }
+
+    /// One row's cells as text, by column from A ("" for an empty cell).
+    public static func texts(_ cells: [Int: XlsxCell]) -> [String] {
+        let width = (cells.keys.max() ?? -1) + 1
+        return (0..<width).map { cells[$0]?.value.text ?? "" }
     }
 
     /// Zero-based (row, column) of an A1 reference.

@@ -2,6 +2,7 @@ import ChitieuModel
 
 /// Values seen in a table, each kept once and named by its position; 0 names "none".
 struct Interner<Value: Hashable & Sendable>: Sendable {
+    /// The values by position.
     private(set) var values: [Value?] = [nil]
     private var positions: [Value: UInt32] = [:]
 
@@ -13,9 +14,6 @@ struct Interner<Value: Hashable & Sendable>: Sendable {
         positions[value] = id
         return id
     }
-
-    /// The values by position, for reading once nothing more is added.
-    var table: [Value?] { values }
 }
 
 /// An interner that first compares with the value last seen in the same column: rows come
@@ -40,7 +38,7 @@ struct ColumnInterner<Value: Hashable & Sendable> {
         return id
     }
 
-    var table: [Value?] { interner.table }
+    var values: [Value?] { interner.values }
 }
 
 /// The results of one table as compact rows: every string interned, about 48 bytes a row
@@ -73,7 +71,7 @@ struct ResultColumns {
     /// The results, each reading its fields from this table's rows.
     func results() -> [ActualResult] {
         // An exact copy: the appended array may hold room for twice its rows.
-        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.table, measures = measures.table, file = file
+        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.values, measures = measures.values, file = file
         let store = RowStore<ActualResult.Fields>(count: rows.count) { i in
             let r = rows[i]
             return ActualResult.Fields(
@@ -129,7 +127,7 @@ struct PlanColumns {
 
     /// The entries, each reading its row; a new target made from one reads the same row.
     func entries(catalogue: Catalogue) -> [PlanEntry] {
-        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.table, measures = measures.table, file = file
+        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.values, measures = measures.values, file = file
         let read: @Sendable (Int) -> PlanEntry.Fields = { i in
             let r = rows[i]
             return PlanEntry.Fields(

@@ -24,13 +24,12 @@ public enum ResultChecks {
             rowsByUnit[position].append(Int32(row))
         }
         // Units are independent: two halves of them on two cores.
-        let halves = units.count >= 64 ? [0..<units.count / 2, units.count / 2..<units.count] : [0..<units.count]
         let byUnit = rowsByUnit
-        let done = ConcurrentParts<(usable: [[ActualResult]], issues: [(row: Int, issue: DataIssue)])>.map(halves.count) { h in
+        let done = ConcurrentParts<(usable: [[ActualResult]], issues: [(row: Int, issue: DataIssue)])>.inHalves(units.count) { half in
             var usable: [[ActualResult]] = []
             var issues: [(row: Int, issue: DataIssue)] = []
             var guesses: [String: String] = [:]
-            for u in halves[h] {
+            for u in half {
                 let (mine, found) = checkUnit(rows: byUnit[u], of: results, unit: units[u], targets: targets[u], period: period,
                                               catalogue: catalogue, guesses: &guesses)
                 usable.append(mine)

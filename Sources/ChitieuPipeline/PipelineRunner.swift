@@ -335,7 +335,7 @@ public struct PipelineRunner {
         for (unit, document) in extracted.documents { extractedTargets[unit] += document.targets }
         let period = config.period
         let catalogue = self.catalogue
-        let targets: [[Target]] = Self.inHalves(units.count) { [extractedTargets, plans] range in
+        let targets: [[Target]] = ConcurrentParts<[[Target]]>.inHalves(units.count) { [extractedTargets, plans] range in
             range.map { u in
                 PlanMerger.merge(extracted: extractedTargets[u], plans: plans[u].map { allPlans[$0] }, catalogue: catalogue).filter { t in
                     // A target for another year, or for six months when the report is annual, is not this report's.
@@ -358,7 +358,7 @@ public struct PipelineRunner {
         var foundIssues: [[DataIssue]] = []
         evaluated.evaluations = Array(unsafeUninitializedCapacity: offsets[units.count]) { buffer, initialized in
             let rows = SharedRows(buffer)
-            foundIssues = Self.inHalves(units.count) { [offsets] range in
+            foundIssues = ConcurrentParts<[DataIssue]>.inHalves(units.count) { [offsets] range in
                 var issues: [DataIssue] = []
                 for u in range {
                     let mine = usable[u]
@@ -382,21 +382,6 @@ public struct PipelineRunner {
         return evaluated
     }
 
-    /// `work` on the first and the second half of `0..<count`, the second half on another
-    /// core; the two answers in order.
-    static func inHalves<Part: Sendable>(_ count: Int, _ work: @escaping @Sendable (Range<Int>) -> Part) -> [Part] {
-        guard count >= 64 else { return [work(0..<count)] }
-        let middle = count / 2
-        let second = BackgroundWork { () throws(PipelineError) -> Part in work(middle..<count) }
-        let first = work(0..<middle)
-        // The work cannot fail; a failure here could only be a thread that never ran.
-        guard let rest = try? second.wait() else { return [first, work(middle..<count)] }
-        return [first, rest]
-    }
-
-    /// The CSV files of a report, in the order they are written.
-    static let tableNames = ["evaluation.csv", "comparison.csv", "summary.csv", "scoring.csv", "statistics.csv", "movements.csv", "issues.csv"]
-
     /// The results of a draft: no unit and no figure ranked.
     static func draft(_ computed: Computed, missing: [DataIssue]) -> Computed {
         var draft = computed
@@ -414,12 +399,6 @@ public struct PipelineRunner {
     }
 
     func emit(_ computed: Computed, draft: [DataIssue]? = nil) throws(PipelineError) -> [String] {
-        let workbookName = "bao-cao-\(config.period).xlsx"
-        let names = [workbookName] + Self.tableNames
-        // One set: written into a staging folder, swapped in when every file is whole.
-        let set = try OutputSet(folder: config.resolve(config.output), inputs: inputPaths, names: names)
-        let files = set.files
-        let measurer = try OutputFiles.measurer(stage: "Xuất báo cáo")
         let units = computed.units
         var byUnit: [ReportingUnit: [DirectiveDocument]] = [:]
         for (unit, document) in computed.evaluated.documents { byUnit[units[unit], default: []].append(document) }
@@ -438,14 +417,6 @@ public struct PipelineRunner {
         content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: digests[$0.document.path], unit: units[$0.unit], metadata: $0.document.metadata) }
             + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: digests[$0]) }
             + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: digests[$0]) }
-        let workbook: Workbook
-        do {
-            workbook = try progress.part("bố cục sổ tính") { () throws(SheetNameError) -> Workbook in
-                try WorkbookLayout(measurer: measurer).workbook(for: content, created: content.creationTimestamp)
-            }
-        } catch {
-            throw .stage(name: "Xuất báo cáo", message: error.description)
-        }
         let tables: [(String, @Sendable () -> CSVTable)] = [
             ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations) }),
             ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units) }),
@@ -455,6 +426,20 @@ public struct PipelineRunner {
             ("movements.csv", { [byUnit] in CSVRendering.movements(units.map { ($0, byUnit[$0] ?? []) }) }),
             ("issues.csv", { [content] in CSVRendering.issues(content.issuesBySeverity) }),
         ]
+        let workbookName = "bao-cao-\(config.period).xlsx"
+        let names = [workbookName] + tables.map(\.0)
+        // One set: written into a staging folder, swapped in when every file is whole.
+        let set = try OutputSet(folder: config.resolve(config.output), inputs: inputPaths, names: names)
+        let files = set.files
+        let measurer = try OutputFiles.measurer(stage: "Xuất báo cáo")
+        let workbook: Workbook
+        do {
+            workbook = try progress.part("bố cục sổ tính") { () throws(SheetNameError) -> Workbook in
+                try WorkbookLayout(measurer: measurer).workbook(for: content, created: content.creationTimestamp)
+            }
+        } catch {
+            throw .stage(name: "Xuất báo cáo", message: error.description)
+        }
         // The CSV files are made on a second thread while the workbook is written: the two share
         // nothing but the computed results, which neither changes.
         let csv = BackgroundWork { () throws(PipelineError) in

@@ -20,10 +20,10 @@ struct Plausibility {
         if let value, actual.basis == .value {
             if target.unit == .percent, traits.kind == .level, value > 100,
                target.catalogueCode.flatMap({ catalogue[$0] })?.unit == .percent {
-                return "tỷ lệ \(percent(value)) vượt 100%"
+                return "tỷ lệ \(VietnameseNumber.percent(value)) vượt 100%"
             }
             if traits.kind == .growth, abs(value) > 100, target.unit.isPercentLike {
-                return "tốc độ tăng trưởng \(percent(value)) vượt ±100%"
+                return "tốc độ tăng trưởng \(VietnameseNumber.percent(value)) vượt ±100%"
             }
             if let slip = unitSlip(value: value, target: target) {
                 let converted = actual.measure == target.unit ? "" : " = \(VietnameseNumber.formatCompact(value)) \(target.unit.display)"
@@ -32,8 +32,8 @@ struct Plausibility {
             }
         }
         if let completion, !rules.plausibleCompletion.contains(completion) {
-            return "tỷ lệ hoàn thành \(percent(completion)) nằm ngoài khoảng hợp lý \(percent(rules.plausibleCompletion.lowerBound)) - "
-                + "\(percent(rules.plausibleCompletion.upperBound)) (plausible_completion trong pipeline)"
+            return "tỷ lệ hoàn thành \(VietnameseNumber.percent(completion)) nằm ngoài khoảng hợp lý \(VietnameseNumber.percent(rules.plausibleCompletion.lowerBound)) - "
+                + "\(VietnameseNumber.percent(rules.plausibleCompletion.upperBound)) (plausible_completion trong pipeline)"
         }
         return nil
     }
@@ -52,6 +52,4 @@ struct Plausibility {
         }
         return nil
     }
-
-    private func percent(_ v: Double) -> String { VietnameseNumber.format(v, decimals: 1) + "%" }
 }

@@ -135,5 +135,5 @@ public struct Evaluation: Hashable, Sendable, Codable {
     }
 
     private func number(_ v: Double?) -> String { v.map { VietnameseNumber.formatCompact($0) } ?? "-" }
-    private func percent(_ v: Double?) -> String { v.map { VietnameseNumber.format($0, decimals: 1) + "%" } ?? "-" }
+    private func percent(_ v: Double?) -> String { v.map(VietnameseNumber.percent) ?? "-" }
 }

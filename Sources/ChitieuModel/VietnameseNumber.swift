@@ -102,6 +102,9 @@ public enum VietnameseNumber {
     }
 
     /// Writes a number with as few decimals as it needs (at most `maxDecimals`): 7.5 → "7,5".
+    /// A share in percent as a report writes it: "105,3%".
+    public static func percent(_ value: Double) -> String { format(value, decimals: 1) + "%" }
+
     public static func formatCompact(_ value: Double, maxDecimals: Int = 3) -> String {
         format(value, decimals: decimalsNeeded(value, max: maxDecimals))
     }

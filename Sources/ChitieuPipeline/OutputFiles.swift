@@ -50,9 +50,17 @@ public struct OutputFiles: Sendable {
         guard URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path == folder else {
             throw .output(path: path, message: "tên tệp kết quả ra ngoài thư mục output; không ghi")
         }
-        if inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) {
-            throw .output(path: path, message: "tệp kết quả trùng với một tệp đầu vào; đổi thư mục output trong pipeline")
+        // Compared where a reader finds the file (a set is written elsewhere first).
+        let shown = shownPath((path as NSString).lastPathComponent)
+        if inputs.contains(URL(fileURLWithPath: shown).standardizedFileURL.path) {
+            throw .output(path: shown, message: "tệp kết quả trùng với một tệp đầu vào; đổi thư mục output trong pipeline")
         }
+    }
+
+    /// Refuses, before anything is written, any of `names` that would leave the folder or
+    /// replace an input.
+    func check(names: [String]) throws(PipelineError) {
+        for name in names { try guardInput(path(name)) }
     }
 
     /// Writes text through a temporary file renamed into place.

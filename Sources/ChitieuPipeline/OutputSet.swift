@@ -23,11 +23,10 @@ final class OutputSet {
         self.folder = url.path
         let parent = url.deletingLastPathComponent().path
         let base = url.lastPathComponent
+        staging = (parent as NSString).appendingPathComponent(".\(base).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        files = OutputFiles(directory: staging, inputs: inputs, shownAs: folder)
         // Collisions with inputs are refused before anything is written.
-        let given = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        for name in names where given.contains(url.appendingPathComponent(name).path) {
-            throw .output(path: url.appendingPathComponent(name).path, message: "tệp kết quả trùng với một tệp đầu vào; đổi thư mục output trong pipeline")
-        }
+        try files.check(names: names)
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
@@ -46,8 +45,6 @@ final class OutputSet {
         for name in leftovers where name.hasPrefix(".\(base).staging-") || name.hasPrefix(".\(base).old-") {
             try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
         }
-        staging = (parent as NSString).appendingPathComponent(".\(base).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        files = OutputFiles(directory: staging, inputs: inputs, shownAs: folder)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {

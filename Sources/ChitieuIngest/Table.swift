@@ -268,7 +268,7 @@ enum CSVParser {
         let skip = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         return try bytes.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(IngestError) -> Table in
             let head = UnsafeBufferPointer(rebasing: all[skip..<max(cut, skip)])
-            if let line = firstInvalidUTF8Line(head) { throw .invalidEncoding(path: path, line: line) }
+            if let line = UTF8Validation.firstInvalidLine(head) { throw .invalidEncoding(path: path, line: line) }
             let separator = guessSeparator(head)
             var header: Table.Row?
             var strings = FieldStrings()
@@ -309,7 +309,7 @@ enum CSVParser {
             if cut > 0 {
                 line = try pending.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(IngestError) -> Int in
                     let part = UnsafeBufferPointer(rebasing: all[0..<cut])
-                    if let bad = firstInvalidUTF8Line(part) { throw .invalidEncoding(path: path, line: line + bad - 1) }
+                    if let bad = UTF8Validation.firstInvalidLine(part) { throw .invalidEncoding(path: path, line: line + bad - 1) }
                     return try records(part, from: 0, line: line, separator: csv.separator, path: path, strings: &strings) { row in
                         body(row)
                         return true
@@ -333,23 +333,6 @@ enum CSVParser {
         }
         // Ties go to ",", the RFC's separator.
         return [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")].max { counts[$0]! < counts[$1]! } ?? UInt8(ascii: ",")
-    }
-
-    /// The 1-based line of the first byte sequence that is not UTF-8, or nil when all is UTF-8.
-    static func firstInvalidUTF8Line(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        // ASCII is valid; only runs with high bytes need the decoder.
-        if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        var line = 1
-        var start = 0
-        for i in 0...bytes.count {
-            if i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
-                if String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) == nil { return line }
-                line += 1
-                start = i + 1
-            }
-        }
-        return 1
     }
 
     /// Reads records from `offset` on, handing each to `body` until it returns false; returns

@@ -110,7 +110,7 @@ extension SafeArchive {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     written += chunk.count
                     // Checked before the parser sees it: Foundation's parser traps on some bad bytes.
-                    guard utf8.feed(chunk) else {
+                    guard let checked = utf8.feed(chunk) else {
                         outcome.set("phần \(path) có byte không phải UTF-8")
                         throw CocoaError(.fileReadCorruptFile)
                     }
@@ -120,8 +120,9 @@ extension SafeArchive {
                             : "phần \(path) nén hơn \(limits.ratio):1, quá tỷ lệ của một tệp bình thường (đặt CHITIEU_ZIP_RATIO để nâng)")
                         throw CocoaError(.fileReadTooLarge)
                     }
-                    try pipe.fileHandleForWriting.write(contentsOf: chunk)
+                    try pipe.fileHandleForWriting.write(contentsOf: checked)
                 }
+                if !utf8.isComplete { outcome.set("phần \(path) kết thúc giữa một chữ UTF-8") }
             } catch {
                 if !outcome.isSet, !outcome.readerStopped { outcome.set("giải nén \(path) lỗi: \(error)") }
             }
@@ -139,31 +140,22 @@ extension SafeArchive {
     }
 }
 
-/// UTF-8 checked piece by piece: a sequence cut at a piece's end is finished by the next.
+/// UTF-8 checked piece by piece. A byte below 0x80 never sits inside a longer sequence, so
+/// everything up to the last such byte is whole; the rest waits for the next piece.
 struct UTF8Checker {
     private var carry = Data()
 
-    mutating func feed(_ chunk: Data) -> Bool {
-        var bytes = carry + chunk
-        // Keep back an unfinished sequence at the end (at most 3 bytes after its lead byte).
-        var cut = bytes.count
-        var back = 0
-        while back < 4, cut > 0 {
-            let b = bytes[bytes.startIndex + cut - 1]
-            if b & 0xC0 == 0x80 { cut -= 1; back += 1; continue }
-            if b >= 0xC0 {
-                let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
-                if back + 1 < length { cut -= 1 } else { cut += back }
-            } else {
-                cut += back
-            }
-            break
-        }
-        cut = min(cut, bytes.count)
-        carry = bytes.subdata(in: (bytes.startIndex + cut)..<bytes.endIndex)
-        bytes = bytes.subdata(in: bytes.startIndex..<(bytes.startIndex + cut))
-        return XMLGuard.firstInvalidUTF8(bytes) == nil && carry.count < 4
+    /// The bytes now known to be whole and valid, or nil at a byte that is not UTF-8.
+    mutating func feed(_ chunk: Data) -> Data? {
+        let bytes = carry + chunk
+        let cut = bytes.lastIndex(where: { $0 < 0x80 }).map { $0 + 1 } ?? bytes.startIndex
+        carry = bytes[cut...]
+        let whole = bytes[..<cut]
+        return UTF8Validation.firstInvalidLine(whole) == nil ? whole : nil
     }
+
+    /// True when no unfinished sequence is left over.
+    var isComplete: Bool { UTF8Validation.firstInvalidLine(carry) == nil }
 }
 
 /// A value handed to another thread that alone uses it from then on.
@@ -191,47 +183,34 @@ final class StreamOutcome: @unchecked Sendable {
     func wait() { done.wait() }
 }
 
+/// Where bytes stop being UTF-8.
+public enum UTF8Validation {
+    /// The 1-based line of the first byte sequence that is not UTF-8, or nil when all is UTF-8.
+    public static func firstInvalidLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // ASCII is valid; only runs with high bytes need the decoder.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var line = 1
+        var start = 0
+        for i in 0...bytes.count {
+            if i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+                if String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) == nil { return line }
+                line += 1
+                start = i + 1
+            }
+        }
+        return 1
+    }
+
+    public static func firstInvalidLine(_ data: some DataProtocol & ContiguousBytes) -> Int? {
+        data.withUnsafeBytes { firstInvalidLine($0.bindMemory(to: UInt8.self)) }
+    }
+}
+
 /// XML from outside checked before Foundation's parser sees it: UTF-8 throughout (the parser
 /// traps on some invalid bytes inside names) and nesting no deeper than a limit.
 public enum XMLGuard {
     public static let maximumDepth = 256
-
-    /// The byte offset of the first byte sequence that is not UTF-8, or nil.
-    public static func firstInvalidUTF8(_ data: Data) -> Int? {
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 { i += 1; continue }
-                let length: Int
-                var minimum: UInt32
-                var scalar: UInt32
-                switch b {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
-                default: return i
-                }
-                guard i + length <= n else { return i }
-                for k in 1..<length {
-                    let c = bytes[i + k]
-                    guard c & 0xC0 == 0x80 else { return i }
-                    scalar = scalar << 6 | UInt32(c & 0x3F)
-                }
-                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
-                minimum = 0
-                i += length
-            }
-            return nil
-        }
-    }
-
-    /// The 1-based line of a byte offset.
-    public static func line(of offset: Int, in data: Data) -> Int {
-        data.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
 }
 
 /// Forwards a parser's events to a delegate, stopping the parse when elements nest deeper
@@ -291,8 +270,8 @@ extension XMLParser {
 
     /// Parses outside XML safely: checked as UTF-8 first, depth limited; the reason on failure.
     public static func parseGuarded(_ data: Data, delegate: XMLParserDelegate) -> (ok: Bool, line: Int, reason: String?) {
-        if let bad = XMLGuard.firstInvalidUTF8(data) {
-            return (false, XMLGuard.line(of: bad, in: data), "byte không phải UTF-8")
+        if let line = UTF8Validation.firstInvalidLine(data) {
+            return (false, line, "byte không phải UTF-8")
         }
         let guarded = DepthLimited(delegate)
         let parser = XMLParser(stream: InputStream(data: data))

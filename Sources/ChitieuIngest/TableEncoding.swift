@@ -1,4 +1,5 @@
 import Foundation
+import XlsxReader
 
 /// The text encodings a table saved from Excel comes in.
 public enum TableEncoding: String, Sendable {
@@ -23,12 +24,10 @@ public enum TableEncoding: String, Sendable {
             if oddZeros * 3 > sample.count { return .utf16LittleEndian }
             if evenZeros * 3 > sample.count { return .utf16BigEndian }
         }
-        // A sequence cut at the end of the sample is not a fault.
-        var valid = Array(head)
-        while let last = valid.last, last >= 0x80, String(validating: valid, as: UTF8.self) == nil, valid.count > head.count - 4 {
-            valid.removeLast()
-        }
-        return String(validating: valid, as: UTF8.self) != nil ? .utf8 : .windows1258
+        // A sequence cut at the end of the sample is not a fault: up to the last ASCII byte
+        // every sequence is whole.
+        let whole = head[..<(head.lastIndex(where: { $0 < 0x80 }).map { $0 + 1 } ?? head.startIndex)]
+        return UTF8Validation.firstInvalidLine(whole) == nil ? .utf8 : .windows1258
     }
 
     /// The whole text as NFC UTF-8 bytes, without a byte order mark; nil when it does not decode.

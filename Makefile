@@ -8,7 +8,7 @@ TEST_PACKAGES := libreoffice-calc-nogui poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINES := pipelines/sample-2024.yaml pipelines/sample-2024-h1.yaml
 
-.PHONY: report test build deps test-deps bench accuracy clean
+.PHONY: report test build deps test-deps bench accuracy fuzz clean
 
 # Installs only the packages that are missing; a machine that has them all skips apt entirely.
 define apt_install
@@ -49,6 +49,16 @@ bench: deps
 	cc -O2 -o .build/bench/replay Sources/chitieu-bench/reference/replay.c $$(pkg-config --cflags --libs xlsxwriter)
 	@echo "== Quy mô toàn quốc: chitieu run, pandas + XlsxWriter, libxlsxwriter cùng các ô =="
 	python3 bench/national.py .build/release/chitieu .build/bench/replay "$$(sh bench/setup-venv.sh | tail -1)" --rounds $${ROUNDS:-1}
+
+# libFuzzer over every parser of outside bytes (Fuzz/README.md): FUZZ_SECONDS per target
+# (default 60), FUZZ_TARGETS to pick some. Built apart, in .build/fuzz, with -sanitize=fuzzer.
+FUZZ_TARGETS ?= text html docx xlsx csv yaml
+fuzz: deps
+	@for t in $(FUZZ_TARGETS); do \
+		CHITIEU_FUZZ=1 $(SWIFT) build -c release --scratch-path .build/fuzz -Xswiftc -sanitize=fuzzer \
+			-Xcc -fsanitize=fuzzer-no-link --product fuzz-$$t || exit $$?; \
+	done
+	FUZZ_TARGETS="$(FUZZ_TARGETS)" sh Fuzz/run.sh
 
 # Extraction scored against the hand labels: the five seeds and ../shared/devset.
 accuracy: build

@@ -1,5 +1,6 @@
 // swift-tools-version: 6.1
 import PackageDescription
+import Foundation
 
 // chitieu: a staged pipeline (ingest → extract → evaluate → emit) over a pure domain model.
 // Stage modules depend on the model only, never on each other; ChitieuPipeline wires them.
@@ -75,9 +76,32 @@ let package = Package(
         .testTarget(name: "WorkbookTests", dependencies: [
             "XlsxWriter", "XlsxReader", "TextMetrics", "Spreadsheet", "ChitieuEmit", "ChitieuModel", "TestSupport",
         ]),
+        // Every hostile input of Tests/Fixtures/fuzz read as `make fuzz` reads it, with what it must give.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["ChitieuIngest", "ChitieuExtract", "ChitieuPipeline", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "chitieu", "TestSupport", "XlsxReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` only: libFuzzer targets, one per parser of outside bytes (Fuzz/README.md). They
+// have no main of their own (libFuzzer brings it), so they exist only in the fuzzing build,
+// which sets CHITIEU_FUZZ and builds in its own folder with -sanitize=fuzzer.
+if ProcessInfo.processInfo.environment["CHITIEU_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-text", ["ChitieuIngest", "ChitieuExtract", "ChitieuModel"]),
+        ("fuzz-html", ["ChitieuIngest", "ChitieuExtract", "ChitieuModel"]),
+        ("fuzz-docx", ["ChitieuIngest", "ChitieuExtract", "ChitieuModel"]),
+        ("fuzz-xlsx", ["ChitieuIngest", "ChitieuModel", "XlsxReader"]),
+        ("fuzz-csv", ["ChitieuIngest", "ChitieuModel"]),
+        ("fuzz-yaml", ["ChitieuPipeline"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies + ["FuzzSupport"], path: "Fuzz/Targets/\(target.name)",
+                                                      // gold trips over libFuzzer's own main beside SwiftPM's; lld links it.
+                                                      linkerSettings: [.unsafeFlags(["-use-ld=lld"])]))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support"))
+}

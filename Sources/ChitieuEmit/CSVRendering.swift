@@ -152,9 +152,11 @@ public enum CSVRendering {
 
     /// `issues.csv`: the data-quality table.
     public static func issues(_ issues: [DataIssue]) -> CSVTable {
-        let header = ["severity", "file", "line", "cell", "message"]
+        // `rows`: how many rows of the file have this very problem (one line for them all).
+        let header = ["severity", "file", "line", "cell", "message", "rows"]
         let rows = issues.map { i in
-            [i.severity.rawValue, field(i.location?.file ?? ""), i.location.map { String($0.line) } ?? "", field(i.location?.cell ?? ""), field(i.message)]
+            [i.severity.rawValue, field(i.location?.file ?? ""), i.location.map { String($0.line) } ?? "", field(i.location?.cell ?? ""), field(i.message),
+             String(i.occurrences)]
         }
         return file(header: header, rows: rows)
     }

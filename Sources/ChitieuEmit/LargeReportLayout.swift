@@ -235,11 +235,17 @@ extension WorkbookLayout {
     /// Above this many issues the data-check sheet is written as a stream with set widths.
     static let streamedIssues = 2_000
 
+    /// Issues listed on the sheet; beyond them one line sends the reader to issues.csv, which
+    /// has them all (a sheet holds 1,048,576 rows, and nobody reads 50,000).
+    static let issuesOnSheet = 50_000
+
     /// Every issue, errors first (figures to check among them), then warnings, then notes, each
-    /// as found; a national run has tens of thousands of notes, all kept here and in issues.csv.
+    /// as found; a national run has tens of thousands of notes, kept here up to `issuesOnSheet`
+    /// and all in issues.csv.
     func streamedIssuesSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
         let header = ["STT", "Mức độ", "Tệp", "Dòng", "Ô", "Nội dung"]
         let issues = content.issuesBySeverity
+        let listed = min(issues.count, Self.issuesOnSheet)
         var sheet = Worksheet(name: name)
         let headerRow = 9
         writeTitles(&sheet, content, columns: header.count,
@@ -255,7 +261,12 @@ extension WorkbookLayout {
         let messageWidth = ExcelUnits.points(columnWidth: widths[5]!) - ExcelUnits.cellPadding
         let measurer = self.measurer
         let font = Styles.font
-        sheet.stream = RowStream(firstRow: headerRow + 1, count: issues.count, styles: palette.styles) { i in
+        let rest = "… và \(VietnameseNumber.format(Double(issues.count - listed))) mục khác: xem đầy đủ trong issues.csv"
+        sheet.stream = RowStream(firstRow: headerRow + 1, count: listed + (issues.count > listed ? 1 : 0), styles: palette.styles) { i in
+            guard i < listed else {
+                let empty = StreamCell.text("", style: palette.plain)
+                return ([empty, empty, empty, empty, empty, .text(rest, style: palette.wrapped)], heights.height(lines: 1))
+            }
             let issue = issues[i]
             let level = switch issue.severity { case .error: "Lỗi"; case .warning: "Cảnh báo"; case .note: "Ghi chú" }
             let path = issue.location.flatMap { paths[$0.file] } ?? ""

@@ -14,7 +14,8 @@ enum DocxText {
         do {
             archive = try SafeArchive(data: data)
         } catch {
-            throw .unsupportedFormat(path: path, detail: "tệp .docx không mở được như tệp nén zip; tệp hỏng hoặc không phải Word 2007 trở lên")
+            throw .unsupportedFormat(path: path, detail: error.damaged ? "tệp .docx: \(error.reason)"
+                                                                     : "tệp .docx không mở được như tệp nén zip; tệp hỏng hoặc không phải Word 2007 trở lên")
         }
         guard let entry = archive["word/document.xml"] else {
             throw .unsupportedFormat(path: path, detail: "tệp .docx không có phần word/document.xml")

@@ -251,7 +251,14 @@ enum CSVParser {
         if encoding != .utf8 {
             let all: [UInt8]
             do { all = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch { throw .unreadable(path: path, reason: error.localizedDescription) }
-            guard let converted = encoding.utf8(all) else { throw .invalidEncoding(path: path, line: 1) }
+            let utf16 = encoding == .utf16LittleEndian || encoding == .utf16BigEndian
+            if utf16, all.count % 2 != 0 {
+                throw .malformedTable(path: path, detail: "tệp mã \(encoding.rawValue) có số byte lẻ, tức là bị cắt hoặc lẫn byte lạ; hãy lưu lại từ Excel (Unicode Text hoặc CSV UTF-8)")
+            }
+            guard let converted = encoding.utf8(all) else {
+                if utf16 { throw .malformedTable(path: path, detail: "không đọc được theo mã \(encoding.rawValue); hãy lưu lại từ Excel dưới dạng CSV UTF-8") }
+                throw .invalidEncoding(path: path, line: 1)
+            }
             memory = converted
         }
         let file = try ChunkedFile(path: path, memory: memory)

@@ -15,6 +15,8 @@ public struct DataIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     public var message: String
     /// A whole input file could not be read: no report is built without it.
     public var unreadableInput = false
+    /// Rows of the file that have this very problem (more than one after `merged`).
+    public var occurrences = 1
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
@@ -38,5 +40,40 @@ public struct DataIssue: Hashable, Sendable, Codable, CustomStringConvertible {
         }
         if let location { return "\(location): \(label): \(message)" }
         return "\(label): \(message)"
+    }
+}
+
+extension DataIssue {
+    /// Places listed by name in a merged issue; the rest are counted.
+    static let placesShown = 5
+
+    /// The same problem said of many rows of one file (265,000 results of another year in a
+    /// national form) becomes one issue that counts them and names the first rows, so that the
+    /// list a person reads stays readable. Order is kept: each group sits where it first appeared.
+    public static func merged(_ issues: [DataIssue]) -> [DataIssue] {
+        struct Key: Hashable { let severity: Severity; let file: String?; let message: String }
+        var merged: [DataIssue] = []
+        var places: [[String]] = []
+        var index: [Key: Int] = [:]
+        merged.reserveCapacity(issues.count)
+        for issue in issues {
+            let key = Key(severity: issue.severity, file: issue.location?.file, message: issue.message)
+            let place = issue.location.map { $0.cell ?? String($0.line) }
+            if let at = index[key] {
+                merged[at].occurrences += issue.occurrences
+                if let place, places[at].count < placesShown { places[at].append(place) }
+            } else {
+                index[key] = merged.count
+                merged.append(issue)
+                places.append(place.map { [$0] } ?? [])
+            }
+        }
+        for i in merged.indices where merged[i].occurrences > 1 {
+            let count = merged[i].occurrences
+            let shown = places[i].joined(separator: ", ") + (count > places[i].count ? ", …" : "")
+            let rows = places[i].isEmpty ? "" : ": \(shown)"
+            merged[i].message += " (gặp ở \(VietnameseNumber.format(Double(count))) dòng\(rows))"
+        }
+        return merged
     }
 }

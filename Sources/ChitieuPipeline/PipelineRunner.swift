@@ -227,10 +227,16 @@ public struct PipelineRunner {
         config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve) + [config.path]
     }
 
+    /// Lines of errors and warnings a terminal shows; the rest are counted (all are in issues.csv).
+    static let issuesShown = 200
+
     /// Errors and warnings on stderr, one per line (errors first); the counts on the closing line.
     func report(_ issues: [DataIssue]) {
-        for issue in issues where issue.severity == .error { Console.error(issue.description) }
-        for issue in issues where issue.severity == .warning { Console.error(issue.description) }
+        let shown = issues.filter { $0.severity == .error } + issues.filter { $0.severity == .warning }
+        for issue in shown.prefix(Self.issuesShown) { Console.error(issue.description) }
+        if shown.count > Self.issuesShown {
+            Console.error("… và \(shown.count - Self.issuesShown) lỗi, cảnh báo khác: xem đầy đủ trong issues.csv")
+        }
         let errors = issues.filter { $0.severity == .error }.count, warnings = issues.filter { $0.severity == .warning }.count
         let notes = issues.count - errors - warnings
         progress.say("Tổng cộng: \(errors) lỗi, \(warnings) cảnh báo, \(notes) ghi chú (xem issues.csv hoặc trang Kiểm tra dữ liệu)")
@@ -379,6 +385,7 @@ public struct PipelineRunner {
         }
         evaluated.issues += foundIssues.flatMap { $0 }
         evaluated.issues += ResultChecks.missingResults(evaluated.evaluations)
+        evaluated.issues = DataIssue.merged(evaluated.issues)
         return evaluated
     }
 

@@ -32,59 +32,114 @@ public struct ZipLimits: Sendable {
 /// A part refused by the limits, or a zip that cannot be read; the reason in Vietnamese.
 public struct ZipProblem: Error, Sendable {
     public let reason: String
+    /// A zip, but one whose directory does not match its bytes (rather than not a zip at all).
+    public var damaged = false
 }
 
-/// Reads parts of a zip within `ZipLimits`, counting what was expanded so far.
+/// Reads parts of a zip within `ZipLimits`, counting what was expanded so far. The parts are
+/// located by `ZipLayout`; ZIPFoundation only inflates the bytes handed to it.
 public final class SafeArchive {
-    public let archive: Archive
+    public let entries: [ZipEntry]
+    private let byPath: [String: ZipEntry]
+    private let url: URL
     private let limits: ZipLimits
     private var expanded = 0
+    /// The file written for a zip given as bytes, removed with the archive.
+    private var temporary: URL?
 
-    /// Opens a zip from a file; from bytes through a temporary file (ZIPFoundation's reading
-    /// from memory traps on some corrupt offsets; reading from a file does not).
+    deinit {
+        if let temporary { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// Opens a zip from a file.
     public init(url: URL, limits: ZipLimits = .current) throws(ZipProblem) {
-        do { archive = try Archive(url: url, accessMode: .read) } catch { throw ZipProblem(reason: "không mở được như tệp nén zip") }
+        entries = try ZipLayout.entries(url)
+        byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.url = url
         self.limits = limits
     }
 
+    /// Opens a zip from bytes, through a temporary file.
     public convenience init(data: Data, limits: ZipLimits = .current) throws(ZipProblem) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("chitieu-\(UUID().uuidString).zip")
         do { try data.write(to: url) } catch { throw ZipProblem(reason: "không ghi được tệp tạm để mở (\(error.localizedDescription))") }
-        defer { try? FileManager.default.removeItem(at: url) }
-        try self.init(url: url, limits: limits)
+        do throws(ZipProblem) { try self.init(url: url, limits: limits) } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        temporary = url
     }
 
-    public subscript(path: String) -> Entry? { archive[path] }
+    public subscript(path: String) -> ZipEntry? { byPath[path] }
 
-    /// The bytes of a part, refused when its size or ratio passes the limits (checked on the
-    /// sizes the zip declares, and again on the bytes as they come, since a zip may lie).
-    public func data(of entry: Entry) throws(ZipProblem) -> Data {
-        let declared = Int(clamping: entry.uncompressedSize)
-        let compressed = max(1, Int(clamping: entry.compressedSize))
+    /// The bytes of a part, refused when its size or ratio passes the limits (judged on the
+    /// sizes the zip declares; a part that expands past its declared size is refused as it comes,
+    /// since a zip may lie).
+    public func data(of entry: ZipEntry) throws(ZipProblem) -> Data {
         let budget = limits.totalBytes - expanded
-        func tooBig(_ size: Int) -> ZipProblem {
-            ZipProblem(reason: "phần \(entry.path) bung ra \(size >> 20) MB, quá giới hạn \(limits.totalBytes >> 20) MB (đặt CHITIEU_ZIP_LIMIT_MB để nâng)")
+        if entry.uncompressedSize > budget {
+            throw ZipProblem(reason: "phần \(entry.path) bung ra \((expanded + entry.uncompressedSize) >> 20) MB, quá giới hạn \(limits.totalBytes >> 20) MB (đặt CHITIEU_ZIP_LIMIT_MB để nâng)")
         }
-        if declared > budget { throw tooBig(expanded + declared) }
-        if declared > 1 << 20, declared / compressed > limits.ratio {
-            throw ZipProblem(reason: "phần \(entry.path) nén \(declared / compressed):1, quá tỷ lệ \(limits.ratio):1 của một tệp bình thường (đặt CHITIEU_ZIP_RATIO để nâng)")
-        }
+        if let problem = Self.ratioProblem(entry, limits: limits) { throw problem }
         var data = Data()
-        var over = false
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if data.count + chunk.count > budget || data.count + chunk.count > compressed * limits.ratio + (1 << 20) {
-                    over = true
-                    throw CocoaError(.fileReadTooLarge)
-                }
-                data.append(chunk)
-            }
-        } catch {
-            if over { throw tooBig(expanded + data.count) }
-            throw ZipProblem(reason: "giải nén \(entry.path) lỗi: \(error)")
-        }
+        try Self.expand(entry, from: url) { chunk throws(ZipProblem) in data.append(chunk) }
         expanded += data.count
         return data
+    }
+
+    /// Expands one part, handing its bytes to `consumer` as they come: exactly the compressed
+    /// bytes the directory declares are read, the output may not pass the declared size, and
+    /// the checksum must match.
+    static func expand(_ entry: ZipEntry, from url: URL, _ consumer: (Data) throws(ZipProblem) -> Void) throws(ZipProblem) {
+        let cut = ZipProblem(reason: "phần \(entry.path) bị cắt: dữ liệu nén hết trước khi giải nén xong; tệp bị hỏng", damaged: true)
+        guard let file = FileHandle(forReadingAtPath: url.path) else { throw ZipProblem(reason: "không mở được tệp") }
+        defer { try? file.close() }
+        let chunkSize = 1 << 16
+        var remaining = entry.compressedSize
+        var produced = 0
+        var stopped: ZipProblem?
+        // ZIPFoundation's inflate tells zlib a whole chunk is there even for the last, short
+        // one, so every chunk handed over is full size (the rest zeros, never read by a sound
+        // stream); once the declared bytes are used up, a stream that wants more is cut.
+        func provider(_: Int64, _ size: Int) throws -> Data {
+            guard remaining > 0 else { throw cut }
+            var chunk = try file.read(upToCount: min(size, remaining)) ?? Data()
+            guard !chunk.isEmpty else { throw cut }
+            remaining -= chunk.count
+            if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+            return chunk
+        }
+        func sink(_ piece: Data) throws {
+            produced += piece.count
+            if produced > entry.uncompressedSize { stopped = liesAboutSize(entry); throw CocoaError(.fileReadTooLarge) }
+            do throws(ZipProblem) { try consumer(piece) } catch { stopped = error; throw error }
+        }
+        do {
+            try file.seek(toOffset: entry.dataStart)
+            let checksum: CRC32
+            switch entry.method {
+            case 0:
+                var crc = CRC32(0)
+                while remaining > 0 {
+                    let piece = try provider(0, min(chunkSize, remaining))
+                    crc = piece.crc32(checksum: crc)
+                    try sink(piece)
+                }
+                checksum = crc
+            case 8:
+                checksum = try Data.decompress(size: Int64(entry.compressedSize), bufferSize: chunkSize, skipCRC32: false,
+                                               provider: provider, consumer: sink)
+            default:
+                throw ZipProblem(reason: "phần \(entry.path) nén theo phương thức \(entry.method), không phải cách Excel và Word lưu (8)", damaged: true)
+            }
+            guard produced == entry.uncompressedSize, checksum == entry.crc32 else {
+                throw ZipProblem(reason: "phần \(entry.path) giải nén ra không khớp với kích thước hoặc mã kiểm tra khai báo; tệp bị hỏng", damaged: true)
+            }
+        } catch let problem as ZipProblem {
+            throw stopped ?? problem
+        } catch {
+            throw stopped ?? ZipProblem(reason: "giải nén \(entry.path) lỗi: \(error)", damaged: true)
+        }
     }
 }
 
@@ -92,39 +147,30 @@ extension SafeArchive {
     /// Hands `read` a stream of a part's bytes as they are expanded (on another thread, through
     /// a pipe), so that a part of any size is parsed without being held; the ratio and the
     /// streamed-size limits apply. `read` may stop early.
-    public func stream(_ entry: Entry, _ read: (InputStream) -> Void) throws(ZipProblem) {
+    public func stream(_ entry: ZipEntry, _ read: (InputStream) -> Void) throws(ZipProblem) {
         // A reader that stops early closes the pipe; the writer must get an error, not a signal.
         signal(SIGPIPE, SIG_IGN)
+        if entry.uncompressedSize > limits.streamedBytes {
+            throw ZipProblem(reason: "phần \(entry.path) bung ra \(entry.uncompressedSize >> 20) MB, quá giới hạn \(limits.streamedBytes >> 20) MB (đặt CHITIEU_ZIP_STREAM_LIMIT_MB để nâng)")
+        }
+        if let problem = Self.ratioProblem(entry, limits: limits) { throw problem }
         let pipe = Pipe()
-        let compressed = max(1, Int(clamping: entry.compressedSize))
-        let limits = self.limits
-        // The archive is used by the expanding thread only, while this one reads the pipe.
-        let handed = HandedOver((archive, entry))
+        let url = self.url
         let path = entry.path
         let outcome = StreamOutcome()
         let writer = Thread {
-            let (archive, entry) = handed.value
-            var written = 0
             var utf8 = UTF8Checker()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    written += chunk.count
+            do throws(ZipProblem) {
+                try Self.expand(entry, from: url) { chunk throws(ZipProblem) in
                     // Checked before the parser sees it: Foundation's parser traps on some bad bytes.
-                    guard let checked = utf8.feed(chunk) else {
-                        outcome.set("phần \(path) có byte không phải UTF-8")
-                        throw CocoaError(.fileReadCorruptFile)
+                    guard let checked = utf8.feed(chunk) else { throw ZipProblem(reason: "phần \(path) có byte không phải UTF-8") }
+                    do { try pipe.fileHandleForWriting.write(contentsOf: checked) } catch {
+                        throw ZipProblem(reason: "đọc \(path) dừng")
                     }
-                    if written > limits.streamedBytes || written > compressed * limits.ratio + (1 << 20) {
-                        outcome.set(written > limits.streamedBytes
-                            ? "phần \(path) bung ra hơn \(limits.streamedBytes >> 20) MB (đặt CHITIEU_ZIP_STREAM_LIMIT_MB để nâng)"
-                            : "phần \(path) nén hơn \(limits.ratio):1, quá tỷ lệ của một tệp bình thường (đặt CHITIEU_ZIP_RATIO để nâng)")
-                        throw CocoaError(.fileReadTooLarge)
-                    }
-                    try pipe.fileHandleForWriting.write(contentsOf: checked)
                 }
                 if !utf8.isComplete { outcome.set("phần \(path) kết thúc giữa một chữ UTF-8") }
             } catch {
-                if !outcome.isSet, !outcome.readerStopped { outcome.set("giải nén \(path) lỗi: \(error)") }
+                if !outcome.readerStopped { outcome.set(error.reason) }
             }
             try? pipe.fileHandleForWriting.close()
             outcome.finish()
@@ -137,6 +183,18 @@ extension SafeArchive {
         try? pipe.fileHandleForReading.close()
         outcome.wait()
         if let problem = outcome.problem { throw ZipProblem(reason: problem) }
+    }
+
+    /// A part larger than 1 MB that declares more than `ratio` times its compressed size.
+    static func ratioProblem(_ entry: ZipEntry, limits: ZipLimits) -> ZipProblem? {
+        let compressed = max(1, entry.compressedSize)
+        guard entry.uncompressedSize > 1 << 20, entry.uncompressedSize / compressed > limits.ratio else { return nil }
+        return ZipProblem(reason: "phần \(entry.path) nén \(entry.uncompressedSize / compressed):1, quá tỷ lệ \(limits.ratio):1 của một tệp bình thường (đặt CHITIEU_ZIP_RATIO để nâng)")
+    }
+
+    /// A part that expands past the size the zip declares for it: damaged or crafted.
+    static func liesAboutSize(_ entry: ZipEntry) -> ZipProblem {
+        ZipProblem(reason: "phần \(entry.path) bung ra nhiều hơn kích thước tệp nén khai báo (\(entry.uncompressedSize) byte); tệp bị hỏng hoặc bị sửa", damaged: true)
     }
 }
 

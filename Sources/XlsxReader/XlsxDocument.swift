@@ -8,6 +8,8 @@ import ZIPFoundation
 /// Why a workbook could not be read, naming the file and the part.
 public enum XlsxReadError: Error, Sendable, CustomStringConvertible, Equatable {
     case notAZip(file: String)
+    /// A zip whose directory does not match its contents (cut, or bytes changed).
+    case damagedZip(file: String, reason: String)
     case missingPart(file: String, part: String)
     case malformedXML(file: String, part: String, line: Int, reason: String)
     case noSuchSheet(file: String, sheet: String, available: [String])
@@ -16,6 +18,8 @@ public enum XlsxReadError: Error, Sendable, CustomStringConvertible, Equatable {
         switch self {
         case .notAZip(let file):
             "\(file): không phải tệp Excel .xlsx (không mở được như tệp nén zip)."
+        case .damagedZip(let file, let reason):
+            "\(file): \(reason)."
         case .missingPart(let file, let part):
             "\(file): thiếu phần \(part); tệp không phải sổ tính Excel hợp lệ."
         case .malformedXML(let file, let part, let line, let reason):
@@ -126,7 +130,7 @@ public struct XlsxDocument {
         do {
             opened = try SafeArchive(url: url)
         } catch {
-            throw .notAZip(file: url.path)
+            throw error.damaged ? .damagedZip(file: url.path, reason: error.reason) : .notAZip(file: url.path)
         }
         archive = opened
         let workbookXML = try Self.data(of: "xl/workbook.xml", in: opened, file: url.path)
@@ -197,7 +201,7 @@ public struct XlsxDocument {
     }
 
     /// Names of all parts in the archive.
-    public var partNames: [String] { archive.archive.map(\.path) }
+    public var partNames: [String] { archive.entries.map(\.path) }
 
     static func data(of part: String, in archive: SafeArchive, file: String) throws(XlsxReadError) -> Data {
         guard let entry = archive[part] else { throw .missingPart(file: file, part: part) }

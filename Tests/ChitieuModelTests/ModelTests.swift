@@ -106,3 +106,32 @@ struct NameMatchingTests {
         #expect(Catalogue.standard.didYouMean("budget_revenu").contains("budget_revenue ("))
     }
 }
+
+@Suite("The same problem on many rows")
+struct MergedIssueTests {
+    @Test("Identical problems of one file become one issue counting the rows and naming the first five; order is kept")
+    func merged() {
+        var issues: [DataIssue] = []
+        for row in 2...1_001 {
+            issues.append(DataIssue(.note, "kết quả kỳ 2024 không thuộc năm 2025 của báo cáo; không dùng", at: SourceLocation(file: "kq.csv", line: row)))
+            if row % 100 == 0 { issues.append(DataIssue(.warning, "dòng \(row) sai", at: SourceLocation(file: "kq.csv", line: row))) }
+        }
+        // The same words in another file, or with another severity, are another problem.
+        issues.append(DataIssue(.note, "kết quả kỳ 2024 không thuộc năm 2025 của báo cáo; không dùng", at: SourceLocation(file: "khac.csv", line: 7)))
+        issues.append(DataIssue(.warning, "kết quả kỳ 2024 không thuộc năm 2025 của báo cáo; không dùng", at: SourceLocation(file: "kq.csv", line: 9)))
+        let merged = DataIssue.merged(issues)
+        #expect(merged.count == 1 + 10 + 2)
+        #expect(merged[0].occurrences == 1_000)
+        #expect(merged[0].location?.line == 2)
+        #expect(merged[0].message.hasSuffix("(gặp ở 1.000 dòng: 2, 3, 4, 5, 6, …)"), "\(merged[0].message)")
+        #expect(merged[1].message == "dòng 100 sai" && merged[1].occurrences == 1)
+        #expect(merged.suffix(2).allSatisfy { $0.occurrences == 1 && !$0.message.contains("gặp ở") })
+        #expect(merged.reduce(0) { $0 + $1.occurrences } == issues.count, "nothing is lost: every row is counted")
+    }
+
+    @Test("Cells name the rows of a workbook")
+    func cells() {
+        let issues = (2...3).map { DataIssue(.warning, "ô trống", at: SourceLocation(file: "kq.xlsx", line: $0, cell: "KQ!D\($0)")) }
+        #expect(DataIssue.merged(issues).map(\.message) == ["ô trống (gặp ở 2 dòng: KQ!D2, KQ!D3)"])
+    }
+}

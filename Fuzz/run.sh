@@ -1,0 +1,38 @@
+#!/bin/sh
+# Runs each libFuzzer target for FUZZ_SECONDS (default 60) over its seeds (Fuzz/seeds/<target>)
+# and its regression cases (Tests/Fixtures/fuzz/<target>), and prints one line per target.
+# A crash, an input slower than 2 s or one that passes 500 MB is written to
+# .build/fuzz/findings/<target>/ and makes the run fail: turn it into a regression case.
+set -u
+seconds=${FUZZ_SECONDS:-60}
+targets=${FUZZ_TARGETS:-"text html docx xlsx csv yaml"}
+bin=.build/fuzz/release
+failed=0
+summary=.build/fuzz/summary.txt
+printf '%-6s %8s %12s %8s %9s %s\n' "đích" "giây" "lượt chạy" "lượt/s" "RSS MB" "phát hiện" > "$summary"
+for t in $targets; do
+    case $t in
+        text|html) max=32768 ;; docx|xlsx) max=65536 ;; csv) max=16384 ;; yaml) max=4096 ;;
+    esac
+    corpus=.build/fuzz/corpus/$t findings=.build/fuzz/findings/$t log=.build/fuzz/logs/$t.log
+    mkdir -p "$corpus" "$findings" .build/fuzz/logs
+    regressions=Tests/Fixtures/fuzz/$t
+    [ -d "$regressions" ] || regressions=
+    echo "== fuzz-$t: $seconds giây =="
+    "$bin/fuzz-$t" "$corpus" "Fuzz/seeds/$t" $regressions -max_total_time="$seconds" -timeout=2 \
+        -rss_limit_mb=500 -max_len=$max -artifact_prefix="$findings/" -print_final_stats=1 \
+        > "$log" 2>&1
+    status=$?
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+    rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
+    found=$(ls "$findings" | wc -l)
+    printf '%-6s %8s %12s %8s %9s %s\n' "$t" "$seconds" "${runs:-?}" "${rate:-?}" "${rss:-?}" "$found" >> "$summary"
+    if [ "$status" -ne 0 ] || [ "$found" -ne 0 ]; then
+        failed=1
+        echo "fuzz-$t tìm thấy lỗi (mã $status): xem $log và $findings/"
+        grep -m3 -E "ERROR|Fatal|timeout|rss" "$log"
+    fi
+done
+cat "$summary"
+exit $failed

@@ -57,6 +57,16 @@ public enum DirectiveReader {
     /// Lines longer than this are not running text: refused rather than scanned for minutes.
     public static let maximumLineLength = 2_000_000
 
+    /// The most text one directive may hold (the longest real ones are under 1 MB); more is
+    /// refused before it is decoded. CHITIEU_TEXT_LIMIT_MB raises it.
+    public static var maximumTextBytes: Int {
+        (ProcessInfo.processInfo.environment["CHITIEU_TEXT_LIMIT_MB"].flatMap(Int.init) ?? 64) << 20
+    }
+
+    static func tooMuchText(_ path: String, _ bytes: Int) -> IngestError {
+        .unsupportedFormat(path: path, detail: "văn bản dài \(bytes >> 20) MB, quá giới hạn \(maximumTextBytes >> 20) MB của một văn bản chỉ đạo; kiểm tra lại tệp (đặt CHITIEU_TEXT_LIMIT_MB để nâng)")
+    }
+
     public static func read(path: String) throws(IngestError) -> SourceText {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -83,6 +93,7 @@ public enum DirectiveReader {
         } else if data.starts(with: Array("%PDF".utf8)) || ext == "pdf" {
             raw = try PDFText.lines(data, path: path)
         } else {
+            if data.count > maximumTextBytes { throw tooMuchText(path, data.count) }
             // Checked on the bytes, before any decoding, so that a huge line costs one scan.
             if let (line, length) = longestLine(data), length > maximumLineLength {
                 throw .unsupportedFormat(path: path, detail: "dòng \(line) dài \(length / 1_000_000) MB không xuống dòng; đây không giống văn bản chỉ đạo, hãy kiểm tra lại tệp")
@@ -94,6 +105,8 @@ public enum DirectiveReader {
                 raw = (TextDecoding.lines(text), encoding)
             }
         }
+        let total = raw.lines.reduce(0) { $0 + $1.text.utf8.count }
+        if total > maximumTextBytes { throw tooMuchText(path, total) }
         if let long = raw.lines.first(where: { $0.text.utf8.count > maximumLineLength }) {
             throw .unsupportedFormat(path: path, detail: "dòng \(long.line) dài \(long.text.utf8.count / 1_000_000) MB không xuống dòng; đây không giống văn bản chỉ đạo, hãy kiểm tra lại tệp")
         }

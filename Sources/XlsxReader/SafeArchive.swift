@@ -160,8 +160,11 @@ extension SafeArchive {
         let outcome = StreamOutcome()
         let writer = Thread {
             var utf8 = UTF8Checker()
+            var first = true
             do throws(ZipProblem) {
                 try Self.expand(entry, from: url) { chunk throws(ZipProblem) in
+                    if first, XMLGuard.declaresDocumentType(chunk) { throw ZipProblem(reason: "phần \(path) \(XMLGuard.refusedDeclaration)") }
+                    first = false
                     // Checked before the parser sees it: Foundation's parser traps on some bad bytes.
                     guard let checked = utf8.feed(chunk) else { throw ZipProblem(reason: "phần \(path) có byte không phải UTF-8") }
                     do { try pipe.fileHandleForWriting.write(contentsOf: checked) } catch {
@@ -216,12 +219,6 @@ struct UTF8Checker {
     var isComplete: Bool { UTF8Validation.firstInvalidLine(carry) == nil }
 }
 
-/// A value handed to another thread that alone uses it from then on.
-struct HandedOver<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// What the expanding thread of `SafeArchive.stream` ended with.
 final class StreamOutcome: @unchecked Sendable {
     // @unchecked: every field is read and written under `lock`, or after `done` is signalled.
@@ -269,6 +266,24 @@ public enum UTF8Validation {
 /// traps on some invalid bytes inside names) and nesting no deeper than a limit.
 public enum XMLGuard {
     public static let maximumDepth = 256
+
+    /// Excel and Word never write a document type declaration; declared entities are how a
+    /// few bytes of XML expand to gigabytes. It may only come before the first element, so the
+    /// first bytes tell.
+    static let declaration = Data("<!DOCTYPE".utf8)
+    static let refusedDeclaration = "có khai báo kiểu tài liệu và thực thể (<!DOCTYPE), điều Excel và Word không bao giờ ghi"
+
+    static func declaresDocumentType(_ head: some DataProtocol) -> Bool {
+        Data(head.prefix(4096)).range(of: declaration) != nil
+    }
+
+    /// The parser's error in words: libxml2's code, named for the common ones.
+    static func describe(_ error: Error?) -> String {
+        guard let error = error as NSError? else { return "lỗi cú pháp XML" }
+        let named: [Int: String] = [4: "tài liệu trống hoặc không phải XML", 5: "XML kết thúc giữa chừng", 9: "ký tự không hợp lệ trong XML",
+                                    26: "thực thể chưa khai báo", 76: "thẻ mở và thẻ đóng không khớp", 89: "thực thể lồng vòng hoặc bung quá lớn"]
+        return "\(named[error.code] ?? "lỗi cú pháp XML") (mã \(error.code) của libxml2)"
+    }
 }
 
 /// Forwards a parser's events to a delegate, stopping the parse when elements nest deeper
@@ -304,6 +319,9 @@ final class DepthLimited: NSObject, XMLParserDelegate {
         #endif
     }
 
+    /// Why the parse was stopped here, if it was.
+    var failure: String? { tooDeep ? "các thẻ lồng nhau sâu quá \(XMLGuard.maximumDepth) cấp" : nil }
+
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         #if canImport(FoundationXML)
         inner.parser(parser, foundCharacters: string)
@@ -322,8 +340,7 @@ extension XMLParser {
         parser.shouldResolveExternalEntities = false
         parser.delegate = guarded
         if parser.parse() { return (true, 0, nil) }
-        if guarded.tooDeep { return (false, parser.lineNumber, "các thẻ lồng nhau sâu quá \(XMLGuard.maximumDepth) cấp") }
-        return (false, parser.lineNumber, parser.parserError.map { "\($0)" })
+        return (false, parser.lineNumber, guarded.failure ?? XMLGuard.describe(parser.parserError))
     }
 
     /// Parses outside XML safely: checked as UTF-8 first, depth limited; the reason on failure.
@@ -331,12 +348,12 @@ extension XMLParser {
         if let line = UTF8Validation.firstInvalidLine(data) {
             return (false, line, "byte không phải UTF-8")
         }
+        if XMLGuard.declaresDocumentType(data) { return (false, 1, XMLGuard.refusedDeclaration) }
         let guarded = DepthLimited(delegate)
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = guarded
         if parser.parse() { return (true, 0, nil) }
-        if guarded.tooDeep { return (false, parser.lineNumber, "các thẻ lồng nhau sâu quá \(XMLGuard.maximumDepth) cấp") }
-        return (false, parser.lineNumber, parser.parserError.map { "\($0)" })
+        return (false, parser.lineNumber, guarded.failure ?? XMLGuard.describe(parser.parserError))
     }
 }

@@ -87,6 +87,20 @@ struct CLITests {
         #expect(result.stdout.contains("004_ba79e22acb77a903.txt"))
     }
 
+    @Test("Text over the size limit is refused before it is decoded; CHITIEU_TEXT_LIMIT_MB moves the limit")
+    func textLimit() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let seed = try String(contentsOfFile: Repository.path("samples/directives/004_ba79e22acb77a903.txt"), encoding: .utf8)
+        let path = folder.path("dai.txt")
+        try String(repeating: seed + "\n", count: 110).write(toFile: path, atomically: true, encoding: .utf8)  // about 2.3 MB
+        let refused = try runProgram(Repository.chitieuBinary, ["extract", path], environment: ["CHITIEU_TEXT_LIMIT_MB": "1"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("dai.txt") && refused.stderr.contains("quá giới hạn 1 MB") && refused.stderr.contains("CHITIEU_TEXT_LIMIT_MB"), "\(refused.stderr)")
+        let read = try runProgram(Repository.chitieuBinary, ["extract", path])
+        #expect(read.status == 0 && read.stdout.contains("\"indicators\""))
+    }
+
     @Test("A pipeline with a bad period is refused with a message that says what to write")
     func badPipeline() throws {
         let dir = try TemporaryDirectory()

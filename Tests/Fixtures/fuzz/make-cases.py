@@ -27,9 +27,10 @@ HEADER_ROW = ('<row r="1"><c r="A1" t="inlineStr"><is><t>unit</t></is></c><c r="
 
 
 def zip_parts(path, parts, method=zipfile.ZIP_DEFLATED):
+    # A fixed date, so that making the cases again gives the same bytes.
     with zipfile.ZipFile(path, "w", method) as z:
         for name, data in parts.items():
-            z.writestr(name, data)
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, compress_type=method)
 
 
 def workbook(name, sheet_xml, extra=None):
@@ -69,6 +70,15 @@ def main():
     # Invalid UTF-8 inside an element name: Foundation's parser trapped on it.
     workbook("sheet-bad-utf8-in-name.xlsx", "", {"xl/worksheets/sheet1.xml":
              b'<?xml version="1.0"?><worksheet><sheetData><ro\xff\xc3w r="1"/></sheetData></worksheet>'})
+    # Entities declared in a DTD ("billion laughs"): refused at the declaration.
+    laughs = ('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+              '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+              '<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">'
+              '<!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>'
+              '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&h;</t></si></sst>')
+    workbook("entity-expansion.xlsx", f"<sheetData>{HEADER_ROW}</sheetData>", {"xl/sharedStrings.xml": laughs})
+    document("entity-expansion.docx", "", raw=laughs.replace("sst", "w:document").replace(
+        '<si><t>&h;</t></si>', '<w:body><w:p><w:r><w:t>&h;</w:t></w:r></w:p></w:body>').encode())
     # The central directory points past the end of the file.
     good = HERE / "xlsx" / "columns-inverted.xlsx"
     data = bytearray(good.read_bytes())

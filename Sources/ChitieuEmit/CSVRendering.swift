@@ -155,7 +155,7 @@ public enum CSVRendering {
         // `rows`: how many rows of the file have this very problem (one line for them all).
         let header = ["severity", "file", "line", "cell", "message", "rows"]
         let rows = issues.map { i in
-            [i.severity.rawValue, field(i.location?.file ?? ""), i.location.map { String($0.line) } ?? "", field(i.location?.cell ?? ""), field(i.message),
+            [i.severity.rawValue, field(i.location?.file ?? ""), i.location.map { String($0.line) } ?? "", field(i.location?.cell ?? ""), field(i.text),
              String(i.occurrences)]
         }
         return file(header: header, rows: rows)

@@ -270,7 +270,7 @@ extension WorkbookLayout {
             let issue = issues[i]
             let level = switch issue.severity { case .error: "Lỗi"; case .warning: "Cảnh báo"; case .note: "Ghi chú" }
             let path = issue.location.flatMap { paths[$0.file] } ?? ""
-            let message = content.displayText(issue.message)
+            let message = content.displayText(issue.text)
             let cells: [StreamCell] = [
                 .number(Double(i + 1), style: palette.centered), .text(level, style: palette.centered), .text(path, style: palette.wrapped),
                 issue.location.map { .number(Double($0.line), style: palette.centered) } ?? .text("", style: palette.plain),

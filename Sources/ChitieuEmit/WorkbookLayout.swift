@@ -556,7 +556,7 @@ public struct WorkbookLayout: Sendable {
             return [(.number(Double(i + 1)), Styles.centered), (.text(level), Styles.centered),
                     (.text(Self.breakablePath(content.displayPath(issue.location?.file ?? ""))), Styles.wrapped),
                     issue.location.map { (.number(Double($0.line)), Styles.centered) } ?? (.text(""), Styles.cell),
-                    (.text(issue.location?.cell ?? ""), Styles.cell), (.text(content.displayText(issue.message)), Styles.wrapped)]
+                    (.text(issue.location?.cell ?? ""), Styles.cell), (.text(content.displayText(issue.text)), Styles.wrapped)]
         }
         var sheet = tableSheet(content, name: name, subtitle: "Kiểm tra dữ liệu đầu vào", unitLine: "", header: header, rows: rows)
         finish(&sheet, content, wrapColumns: [2: 22, 5: 70])

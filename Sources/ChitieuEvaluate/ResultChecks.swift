@@ -11,39 +11,45 @@ public enum ResultChecks {
         let units = directory.units
         // Each row's unit resolved once, in order; the rest is checked unit by unit.
         var rowsByUnit: [[Int32]] = Array(repeating: [], count: units.count)
-        var unknown: [(row: Int, issue: DataIssue)] = []
+        var unknown = IssueMerger()
         var resolver = UnitResolver(directory)
         let known = units.count <= 12 ? "có: " + units.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
                                       : "pipeline có \(units.count) đơn vị"
         for (row, result) in results.enumerated() {
             let name = result.unit
             guard let position = resolver.position(of: name) else {
-                unknown.append((row, DataIssue(.warning, "đơn vị \"\(name)\" không có trong pipeline (\(known))\(Self.orStop(resolver.didYouMean(name))) Sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: result.location)))
+                unknown.add(DataIssue(.warning, "đơn vị \"\(name)\" không có trong pipeline (\(known))\(Self.orStop(resolver.didYouMean(name))) Sửa cột unit hoặc khai báo đơn vị; kết quả không được dùng", at: result.location), order: row)
                 continue
             }
             rowsByUnit[position].append(Int32(row))
         }
         // Units are independent: two halves of them on two cores.
         let byUnit = rowsByUnit
-        let done = ConcurrentParts<(usable: [[ActualResult]], issues: [(row: Int, issue: DataIssue)])>.inHalves(units.count) { half in
+        let done = ConcurrentParts<(usable: [[ActualResult]], issues: IssueMerger)>.inHalves(units.count) { half in
             var usable: [[ActualResult]] = []
-            var issues: [(row: Int, issue: DataIssue)] = []
+            var issues = IssueMerger()
             var guesses: [String: String] = [:]
+            var otherPeriods: [ReportingPeriod: String] = [:]
             for u in half {
                 let (mine, found) = checkUnit(rows: byUnit[u], of: results, unit: units[u], targets: targets[u], period: period,
-                                              catalogue: catalogue, guesses: &guesses)
+                                              catalogue: catalogue, guesses: &guesses, otherPeriods: &otherPeriods)
                 usable.append(mine)
-                issues += found
+                for (row, issue) in found { issues.add(issue, order: row) }
             }
             return (usable, issues)
         }
-        let issues = (unknown + done.flatMap(\.issues)).sorted { $0.row < $1.row }.map(\.issue)
-        return (done.flatMap(\.usable), issues)
+        // The same problem on many rows is one issue (gathered as found, never a million).
+        var all = unknown
+        for part in done {
+            for (order, issue) in part.issues.ordered { all.add(issue, order: order) }
+        }
+        return (done.flatMap(\.usable), all.issues)
     }
 
     /// The checks of one unit's rows, in row order.
     static func checkUnit(rows: [Int32], of results: [ActualResult], unit: ReportingUnit, targets: [Target], period: ReportingPeriod,
-                          catalogue: Catalogue, guesses: inout [String: String]) -> (usable: [ActualResult], issues: [(row: Int, issue: DataIssue)]) {
+                          catalogue: Catalogue, guesses: inout [String: String],
+                          otherPeriods: inout [ReportingPeriod: String]) -> (usable: [ActualResult], issues: [(row: Int, issue: DataIssue)]) {
         var usable: [ActualResult] = []
         usable.reserveCapacity(rows.count)
         var issues: [(row: Int, issue: DataIssue)] = []
@@ -94,7 +100,10 @@ public enum ResultChecks {
                 continue
             }
             if r.period.year != period.year {
-                problem(.note, "kết quả kỳ \(r.period) không thuộc năm \(period.year) của báo cáo; không dùng")
+                // One sentence per period, shared by its rows (a national form may hold a whole past year).
+                let words = otherPeriods[r.period] ?? "kết quả kỳ \(r.period) không thuộc năm \(period.year) của báo cáo; không dùng"
+                otherPeriods[r.period] = words
+                problem(.note, words)
                 continue
             }
             if !hasTarget && r.period == period {
@@ -108,10 +117,26 @@ public enum ResultChecks {
     /// A "có phải ...?" suggestion, or the full stop that ends the sentence without one.
     public static func orStop(_ suggestion: String) -> String { suggestion.isEmpty ? "." : suggestion }
 
-    /// A note for each target that has no result in the period.
-    public static func missingResults(_ evaluations: [Evaluation]) -> [DataIssue] {
-        evaluations.filter { $0.status == .noData }.map { e in
-            DataIssue(.note, "\(e.unit.name) chưa báo cáo kết quả \(e.period.vietnamese) cho chỉ tiêu \"\(e.target.name)\" (\(e.indicator))", at: e.target.location)
+    /// Targets named in one note before the rest are counted.
+    static let missingNamed = 8
+
+    /// One note for each unit with targets that have no result in the period, naming them
+    /// (a unit that reported nothing has 120 such targets: one note says it, not 120).
+    public static func missingResults(_ evaluations: [Evaluation], into issues: inout IssueMerger) {
+        var i = evaluations.startIndex
+        while i < evaluations.endIndex {
+            // Evaluations come unit by unit.
+            let unit = evaluations[i].unit
+            var end = i
+            while end < evaluations.endIndex, evaluations[end].unit.code == unit.code { end += 1 }
+            let missing = evaluations[i..<end].filter { $0.status == .noData }
+            if let first = missing.first {
+                let named = missing.prefix(missingNamed).map { "\"\($0.target.name)\" (\($0.indicator))" }.joined(separator: ", ")
+                let rest = missing.count > missingNamed ? " và \(missing.count - missingNamed) chỉ tiêu khác" : ""
+                let what = missing.count == 1 ? "chỉ tiêu \(named)" : "\(missing.count) chỉ tiêu: \(named)\(rest)"
+                issues.append(DataIssue(.note, "\(unit.name) chưa báo cáo kết quả \(first.period.vietnamese) cho \(what)", at: first.target.location))
+            }
+            i = end
         }
     }
 }

@@ -12,7 +12,7 @@ public enum ActualsReader {
     public static func results(from table: Table) -> (results: [ActualResult], issues: [DataIssue]) {
         var issues: [DataIssue] = []
         if let missing = table.missingColumns(requiredColumns, kind: "bảng kết quả") { return ([], [missing]) }
-        var results = ResultColumns(file: table.path)
+        var results = ResultColumns(file: table.path, cells: CellNaming(table, column: "value"))
         var measures = MeasureSpellings()
         var periods = PeriodSpellings()
         do {
@@ -51,10 +51,9 @@ public enum ActualsReader {
                     return
                 }
             }
-            let place = cells.location("value")
             results.append(unit: unit, indicator: indicator, name: cells[.name], period: period, value: value,
                            measure: measures.unit(cells[.measure] ?? ""), basis: basis, status: status,
-                           verdict: cells[.verdict], source: cells[.source], line: place.line, cell: place.cell)
+                           verdict: cells[.verdict], source: cells[.source], line: cells.row.line)
         }
         } catch {
             // A table that could not be read to its end gives no results: a report is never

@@ -15,7 +15,7 @@ public enum PlanReader {
     public static func entries(from table: Table, catalogue: Catalogue = .standard) -> (entries: [PlanEntry], issues: [DataIssue]) {
         var issues: [DataIssue] = []
         if let missing = table.missingColumns(requiredColumns, kind: "tệp kế hoạch") { return ([], [missing]) }
-        var entries = PlanColumns(file: table.path)
+        var entries = PlanColumns(file: table.path, cells: CellNaming(table, column: "target"))
         var measures = MeasureSpellings()
         var periods = PeriodSpellings()
         do {

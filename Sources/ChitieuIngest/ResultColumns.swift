@@ -1,4 +1,24 @@
 import ChitieuModel
+import Spreadsheet
+
+/// How a row of a workbook names the cell its location points at ("Kết quả!D7"): the sheet
+/// and the column are the same for every row, so the name is made when asked, not kept for each
+/// of a million rows.
+struct CellNaming: Sendable {
+    let sheet: String
+    let column: Int
+
+    /// For a table read from a sheet, naming its `column`; nil for CSV.
+    init?(_ table: Table, column: String) {
+        guard let sheet = table.sheet, let index = table.column(column) else { return nil }
+        self.sheet = sheet
+        self.column = index
+    }
+
+    func cell(line: UInt32) -> String? {
+        line == 0 ? nil : "\(sheet)!\(CellReference(row: Int(line) - 1, column: column))"
+    }
+}
 
 /// Values seen in a table, each kept once and named by its position; 0 names "none".
 struct Interner<Value: Hashable & Sendable>: Sendable {
@@ -45,7 +65,7 @@ struct ColumnInterner<Value: Hashable & Sendable> {
 /// where an object per result takes about 210.
 struct ResultColumns {
     private struct Row {
-        var unit, indicator, name, measure, verdict, source, cell: UInt32
+        var unit, indicator, name, measure, verdict, source: UInt32
         var line: UInt32
         var value: Double
         var period: Int32
@@ -53,25 +73,30 @@ struct ResultColumns {
     }
 
     let file: String
+    /// The cell of the value, in a workbook.
+    let cells: CellNaming?
     private var rows: [Row] = []
-    private var strings = ColumnInterner<String>(columns: 6)
+    private var strings = ColumnInterner<String>(columns: 5)
     private var measures = ColumnInterner<MeasureUnit>(columns: 1)
 
-    init(file: String) { self.file = file }
+    init(file: String, cells: CellNaming?) {
+        self.file = file
+        self.cells = cells
+    }
 
     mutating func append(unit: String, indicator: String, name: String?, period: ReportingPeriod, value: Double,
                          measure: MeasureUnit, basis: ActualResult.Basis, status: ActualResult.Status, verdict: String?,
-                         source: String?, line: Int, cell: String?) {
+                         source: String?, line: Int) {
         rows.append(Row(unit: strings.id(unit, column: 0), indicator: strings.id(indicator, column: 1), name: strings.id(name, column: 2),
                         measure: measures.id(measure, column: 0), verdict: strings.id(verdict, column: 3),
-                        source: strings.id(source, column: 4), cell: strings.id(cell, column: 5), line: UInt32(clamping: line), value: value, period: Self.code(period),
+                        source: strings.id(source, column: 4), line: UInt32(clamping: line), value: value, period: Self.code(period),
                         basis: Self.basisCodes[basis]!, status: status == .estimate ? 1 : 0))
     }
 
     /// The results, each reading its fields from this table's rows.
     func results() -> [ActualResult] {
         // An exact copy: the appended array may hold room for twice its rows.
-        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.values, measures = measures.values, file = file
+        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.values, measures = measures.values, file = file, cells = cells
         let store = RowStore<ActualResult.Fields>(count: rows.count) { i in
             let r = rows[i]
             return ActualResult.Fields(
@@ -79,7 +104,7 @@ struct ResultColumns {
                 period: Self.period(r.period), value: r.value, measure: measures[Int(r.measure)] ?? .none,
                 basis: Self.bases[Int(r.basis)], status: r.status == 1 ? .estimate : .reported,
                 verdict: strings[Int(r.verdict)], source: strings[Int(r.source)],
-                location: SourceLocation(file: file, line: Int(r.line), cell: strings[Int(r.cell)]))
+                location: SourceLocation(file: file, line: Int(r.line), cell: cells?.cell(line: r.line)))
         }
         return (0..<rows.count).map { ActualResult(storage: FieldStorage(store: store, row: $0)) }
     }
@@ -100,7 +125,7 @@ struct ResultColumns {
 /// they add.
 struct PlanColumns {
     private struct Row {
-        var unit, indicator, name, measure, catalogue, source, cell: UInt32
+        var unit, indicator, name, measure, catalogue, source: UInt32
         var line: UInt32
         var target: Double
         var targetMax: Double
@@ -110,16 +135,22 @@ struct PlanColumns {
     }
 
     let file: String
+    /// The cell of the target, in a workbook.
+    let cells: CellNaming?
     private var rows: [Row] = []
-    private var strings = ColumnInterner<String>(columns: 6)
+    private var strings = ColumnInterner<String>(columns: 5)
     private var measures = ColumnInterner<MeasureUnit>(columns: 1)
 
-    init(file: String) { self.file = file }
+    init(file: String, cells: CellNaming?) {
+        self.file = file
+        self.cells = cells
+    }
 
+    /// Adds a row; its location's line is kept, the cell is named again from `cells`.
     mutating func append(_ e: PlanEntry.Fields) {
         rows.append(Row(unit: strings.id(e.unit, column: 0), indicator: strings.id(e.indicator, column: 1), name: strings.id(e.name, column: 2),
                         measure: measures.id(e.measure, column: 0), catalogue: strings.id(e.catalogue, column: 3),
-                        source: strings.id(e.source, column: 4), cell: strings.id(e.location?.cell, column: 5), line: UInt32(clamping: e.location?.line ?? 0), target: e.target,
+                        source: strings.id(e.source, column: 4), line: UInt32(clamping: e.location?.line ?? 0), target: e.target,
                         targetMax: e.targetMax ?? 0, period: e.period.map(ResultColumns.code) ?? -1,
                         comparator: Self.code(e.comparator, in: Self.comparators), direction: Self.code(e.direction, in: Self.directions),
                         kind: Self.code(e.kind, in: Self.kinds), hasMax: e.targetMax != nil))
@@ -127,7 +158,7 @@ struct PlanColumns {
 
     /// The entries, each reading its row; a new target made from one reads the same row.
     func entries(catalogue: Catalogue) -> [PlanEntry] {
-        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.values, measures = measures.values, file = file
+        let rows = self.rows.withUnsafeBufferPointer { Array($0) }, strings = strings.values, measures = measures.values, file = file, cells = cells
         let read: @Sendable (Int) -> PlanEntry.Fields = { i in
             let r = rows[i]
             return PlanEntry.Fields(
@@ -136,7 +167,7 @@ struct PlanColumns {
                 targetMax: r.hasMax ? r.targetMax : nil, period: r.period < 0 ? nil : ResultColumns.period(r.period),
                 direction: Self.directions[Int(r.direction)], kind: Self.kinds[Int(r.kind)],
                 catalogue: strings[Int(r.catalogue)], source: strings[Int(r.source)],
-                location: r.line == 0 ? nil : SourceLocation(file: file, line: Int(r.line), cell: strings[Int(r.cell)]))
+                location: r.line == 0 ? nil : SourceLocation(file: file, line: Int(r.line), cell: cells?.cell(line: r.line)))
         }
         // The target a row adds. What the catalogue says of each distinct string is looked up
         // once: a target is read many times.

@@ -323,7 +323,10 @@ public struct PipelineRunner {
         let directory = UnitDirectory(units)
         let units = directory.units
         var evaluated = Evaluated(directory: directory, documents: extracted.documents)
-        evaluated.issues = extracted.inputs.issues
+        // Issues gathered as found, the same problem of a file once (a million bad rows are not
+        // a million issues).
+        var issues = IssueMerger()
+        issues.append(contentsOf: extracted.inputs.issues)
         evaluated.digests = extracted.inputs.digests
         // Plans and extracted targets grouped by unit, each plan row's unit resolved once.
         var resolver = UnitResolver(directory)
@@ -332,7 +335,7 @@ public struct PipelineRunner {
         var plans: [[Int]] = Array(repeating: [], count: units.count)
         for (i, plan) in allPlans.enumerated() {
             guard let position = resolver.position(of: plan.unit) else {
-                evaluated.issues.append(DataIssue(.warning, "đơn vị \"\(plan.unit)\" của dòng kế hoạch không có trong pipeline\(ResultChecks.orStop(resolver.didYouMean(plan.unit))) Dòng không được dùng", at: plan.location))
+                issues.append(DataIssue(.warning, "đơn vị \"\(plan.unit)\" của dòng kế hoạch không có trong pipeline\(ResultChecks.orStop(resolver.didYouMean(plan.unit))) Dòng không được dùng", at: plan.location))
                 continue
             }
             plans[position].append(i)
@@ -351,7 +354,7 @@ public struct PipelineRunner {
             }
         }.flatMap { $0 }
         let (usable, found) = ResultChecks.check(extracted.inputs.results, directory: directory, targets: targets, period: config.period, catalogue: catalogue)
-        evaluated.issues += found
+        issues.append(contentsOf: found)
         evaluated.results = usable
         let evaluator = Evaluator(catalogue: catalogue, rules: config.rules)
         let half = ReportingPeriod(year: config.period.year, span: .firstHalf)
@@ -383,9 +386,9 @@ public struct PipelineRunner {
             }
             initialized = offsets[units.count]
         }
-        evaluated.issues += foundIssues.flatMap { $0 }
-        evaluated.issues += ResultChecks.missingResults(evaluated.evaluations)
-        evaluated.issues = DataIssue.merged(evaluated.issues)
+        for part in foundIssues { issues.append(contentsOf: part) }
+        ResultChecks.missingResults(evaluated.evaluations, into: &issues)
+        evaluated.issues = issues.issues
         return evaluated
     }
 

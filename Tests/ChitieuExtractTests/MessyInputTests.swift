@@ -195,7 +195,7 @@ struct BadInputTests {
         }
     }
 
-    @Test("A 100 MB single line is refused quickly, not scanned")
+    @Test("A 30 MB single line is refused quickly, not scanned (a text over 64 MB is refused for its size first)")
     func hugeLine() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -204,7 +204,7 @@ struct BadInputTests {
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var written = 0
-        while written < 100_000_000 {
+        while written < 30_000_000 {
             handle.write(chunk)
             written += chunk.count
         }

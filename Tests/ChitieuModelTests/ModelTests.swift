@@ -123,15 +123,21 @@ struct MergedIssueTests {
         #expect(merged.count == 1 + 10 + 2)
         #expect(merged[0].occurrences == 1_000)
         #expect(merged[0].location?.line == 2)
-        #expect(merged[0].message.hasSuffix("(gặp ở 1.000 dòng: 2, 3, 4, 5, 6, …)"), "\(merged[0].message)")
-        #expect(merged[1].message == "dòng 100 sai" && merged[1].occurrences == 1)
-        #expect(merged.suffix(2).allSatisfy { $0.occurrences == 1 && !$0.message.contains("gặp ở") })
+        #expect(merged[0].text.hasSuffix("không dùng (gặp ở 1.000 dòng: 2, 3, 4, 5, 6, …)"), "\(merged[0].text)")
+        #expect(merged[0].description.hasPrefix("kq.csv:2: ghi chú: kết quả kỳ 2024") && merged[0].description.hasSuffix("…)"))
+        #expect(merged[1].text == "dòng 100 sai" && merged[1].occurrences == 1)
+        #expect(merged.suffix(2).allSatisfy { $0.occurrences == 1 && !$0.text.contains("gặp ở") })
+        // Merging what was merged (two halves of a table, then the whole run) counts once.
+        var twice = IssueMerger()
+        for (i, issue) in (merged + merged).enumerated() { twice.add(issue, order: i) }
+        #expect(twice.issues.count == merged.count && twice.issues[0].occurrences == 2_000)
+        #expect(twice.issues[0].text.hasSuffix("(gặp ở 2.000 dòng: 2, 3, 4, 5, 6, …)"))
         #expect(merged.reduce(0) { $0 + $1.occurrences } == issues.count, "nothing is lost: every row is counted")
     }
 
     @Test("Cells name the rows of a workbook")
     func cells() {
         let issues = (2...3).map { DataIssue(.warning, "ô trống", at: SourceLocation(file: "kq.xlsx", line: $0, cell: "KQ!D\($0)")) }
-        #expect(DataIssue.merged(issues).map(\.message) == ["ô trống (gặp ở 2 dòng: KQ!D2, KQ!D3)"])
+        #expect(DataIssue.merged(issues).map(\.text) == ["ô trống (gặp ở 2 dòng: KQ!D2, KQ!D3)"])
     }
 }

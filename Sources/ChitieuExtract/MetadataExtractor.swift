@@ -160,18 +160,30 @@ enum MetadataExtractor {
         return nil
     }
 
-    /// The year most often written "năm YYYY", not before the date of issue.
+    static let planYearWords = WordTable.assertion["plan_year"].scalarPhrases
+    static let reportYearWords = WordTable.assertion["report_year"].scalarPhrases
+
+    /// The year the text plans for: of the years written "năm YYYY" (not before the date of
+    /// issue), the one with most weight, a mention after words of planning ("mục tiêu, nhiệm vụ
+    /// năm 2026", "phát động thi đua năm 2025") weighing 3, one after words of reporting
+    /// ("kết quả năm 2025", "so với năm 2023") nothing, any other 1; the later year on a tie.
     static func planYear(_ t: ScalarText, at offsets: [Int], date: String?) -> Int? {
-        var counts: [Int: Int] = [:]
+        var weights: [Int: Int] = [:]
         for at in offsets {
             let d = at + 4
             guard d + 4 <= t.count, (0..<4).allSatisfy({ ScalarText.isDigit(t.scalars[d + $0]) }),
                   d + 4 == t.count || !ScalarText.isDigit(t.scalars[d + 4]) else { continue }
             let year = (0..<4).reduce(0) { $0 * 10 + Int(t.scalars[d + $1].value - 48) }
-            counts[year, default: 0] += 1
+            // The words just before, within the clause (a comma or a full stop ends the look back).
+            var from = at
+            while from > max(0, at - 60), !",.;:\n".unicodeScalars.contains(t.scalars[from - 1]) { from -= 1 }
+            let before = from..<at
+            let weight = TimeFrame.find(reportYearWords, t, in: before) != nil ? 0
+                : TimeFrame.find(planYearWords, t, in: before) != nil ? 3 : 1
+            weights[year, default: 0] += weight
         }
         let issued = date.flatMap { Int($0.prefix(4)) }
-        let candidates = counts.filter { issued == nil || $0.key >= issued! }
+        let candidates = weights.filter { (issued == nil || $0.key >= issued!) && $0.value > 0 }
         return candidates.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 

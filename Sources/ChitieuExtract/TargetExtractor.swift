@@ -28,6 +28,7 @@ public struct TargetExtractor: Sendable {
         let trongDo = ClauseSplitter.trongDo
         let metadata = MetadataExtractor.extract(t, lines: lines)
         var pastSentence = false
+        var frame = TimeFrame()
 
         for clause in ClauseSplitter.clauses(t) {
             // "…; trong đó:" opens a list of sub-targets in the clauses that follow.
@@ -40,6 +41,7 @@ public struct TargetExtractor: Sendable {
             }
             // "Năm 2023, GRDP tăng 7,2%…": a sentence about a past year quotes results, not targets.
             if clause.startsSentence { pastSentence = PastContext.opensPastSentence(t, at: opening, planYear: metadata.planYear) }
+            frame.read(t, clause: clause.range, planYear: metadata.planYear)
             if pastSentence { continue }
             let quantities = scanner.quantities(in: clause.range)
             if quantities.isEmpty {
@@ -64,7 +66,10 @@ public struct TargetExtractor: Sendable {
                 for (k, q) in inSegment.enumerated() {
                     let afterEnd = max(q.end, k + 1 < inSegment.count ? inSegment[k + 1].start : segment.range.upperBound)
                     let reading = TargetReading(text: t, quantity: q, before: cursor..<q.start, after: q.end..<afterEnd)
+                    let before = segment.range.lowerBound..<q.start
                     cursor = q.end
+                    // A result, a past figure or a replaced target is not a target of the plan.
+                    guard frame.judge(t, quantity: q, before: before, after: q.end..<segment.range.upperBound, clause: clause.range) == .target else { continue }
                     guard var target = reading.target(previousName: previousInClause) else { continue }
                     target.id = "\(stem)-\(String(format: "%02d", targets.count + 1))"
                     target.location = lines.location(path, reading.textStart)
@@ -79,7 +84,36 @@ public struct TargetExtractor: Sendable {
                 }
             }
         }
-        return DirectiveDocument(path: path, metadata: metadata, targets: targets, qualitative: qualitative)
+        return DirectiveDocument(path: path, metadata: metadata, targets: Self.once(targets), qualitative: qualitative)
+    }
+
+    /// The same indicator with the same quantity said again (title, lead, body) is one target,
+    /// kept where it is first said, with the other places in its provenance. Different
+    /// quantities of one indicator stay apart.
+    static func once(_ targets: [Target]) -> [Target] {
+        struct Key: Hashable { let indicator: String; let value: Double; let valueMax: Double?; let unit: String }
+        var first: [Key: Int] = [:]
+        var kept: [Target] = []
+        var ids: [String: String] = [:]
+        for target in targets {
+            let f = target.fields
+            let key = Key(indicator: f.catalogueCode ?? NameMatching.loose(f.name), value: f.value, valueMax: f.valueMax, unit: f.unit.symbol)
+            if let at = first[key] {
+                if let place = f.location { kept[at].repeatedAt.append(place) }
+                ids[f.id] = kept[at].id
+                continue
+            }
+            first[key] = kept.count
+            kept.append(target)
+        }
+        // Sub-targets of a dropped repeat belong to the target kept.
+        guard !ids.isEmpty else { return kept }
+        return kept.map { t in
+            guard let parent = t.parent, let moved = ids[parent] else { return t }
+            var t = t
+            t.parent = moved
+            return t
+        }
     }
 
     /// A numbered item with no number is a qualitative target: "(15) Đảm bảo công tác quốc phòng".

@@ -34,6 +34,8 @@ public struct Target: SharedFields {
         public var origin: Origin = .extracted
         /// Every correction a plan file made, oldest first.
         public var corrections: [String] = []
+        /// Other places of the text that state this same target (title, lead and body).
+        public var repeatedAt: [SourceLocation] = []
 
         public init(id: String, name: String, comparator: TargetComparator, value: Double, valueMax: Double?, unit: MeasureUnit,
                     approx: Bool, text: String, parent: String?, location: SourceLocation?, catalogueCode: String?,
@@ -84,7 +86,11 @@ public struct Target: SharedFields {
 
     /// Where the target comes from, oldest first: the directive's words or the plan row that
     /// added it, then every correction.
-    public var provenance: [String] { [originLine] + fields.corrections }
+    public var provenance: [String] {
+        let f = fields
+        let again = f.repeatedAt.isEmpty ? [] : ["Cũng nêu ở dòng " + f.repeatedAt.map { String($0.line) }.joined(separator: ", ")]
+        return [originLine] + again + f.corrections
+    }
 
     /// The first line of the provenance.
     public var originLine: String {

@@ -32,6 +32,7 @@ public enum ExtractionOutput {
                 ("approx", t.approx ? "true" : "false"),
                 ("parent", string(t.parent)),
                 ("location", t.location.map { object([("line", String($0.line)), ("column", $0.column.map(String.init) ?? "null")]) } ?? "null"),
+                ("repeatedAt", "[" + t.repeatedAt.map { object([("line", String($0.line)), ("column", $0.column.map(String.init) ?? "null")]) }.joined(separator: ", ") + "]"),
             ])
         }
         let qualitative = d.qualitative.map { q in

@@ -1,0 +1,95 @@
+import ChitieuModel
+
+/// What a number asserts, read as a careful reader does: a target of the plan period, or a
+/// result (achieved, estimated, a past period's), or an older target replaced. Decided from the
+/// document's plan year, the time the narrative is in, and cue words (Resources/lexicon/assertion.tsv).
+enum Assertion: Equatable {
+    case target
+    case result(String)
+    case superseded(String)
+}
+
+/// The time the text is speaking of: set by a clause that names years ("Năm 2024, …") or the
+/// past ("Trong năm qua, …"), kept by the clauses after it ("Trong đó, …") until another sets it.
+struct TimeFrame {
+    enum Time: Equatable { case plan, past(String) }
+    private(set) var time: Time = .plan
+
+    static let cues = WordTable.assertion
+    static let targetWords = cues["target"].scalarPhrases
+    static let resultWords = cues["result"].scalarPhrases
+    static let resultAfterWords = cues["result_after"].scalarPhrases
+    static let ofPlanWords = cues["of_plan"].scalarPhrases
+    static let pastWords = cues["past"].scalarPhrases
+    static let supersededWords = cues["superseded"].scalarPhrases
+    static let year = Array("năm".unicodeScalars)
+    /// Words before a year that make it a base of comparison, not the time spoken of:
+    /// "so với năm 2023", "giá so sánh năm 2010", "so với dự toán năm 2024".
+    static let comparisonBases: [[Unicode.Scalar]] = ["so với", "so sánh", "so"].scalarPhrases
+
+    /// Moves the frame on over one clause.
+    mutating func read(_ t: ScalarText, clause: Range<Int>, planYear: Int?) {
+        let years = Self.years(t, in: clause)
+        if let planYear, !years.isEmpty {
+            let past = years.filter { $0 < planYear }
+            // A clause naming both ("kết quả năm 2025; mục tiêu năm 2026") keeps the frame.
+            if past.count == years.count { time = .past("năm \(past.max()!)") }
+            else if past.isEmpty { time = .plan }
+            return
+        }
+        if let word = Self.find(Self.pastWords, t, in: clause) { time = .past(word); return }
+        if Self.find(Self.targetWords, t, in: clause) != nil { time = .plan }
+    }
+
+    /// Years written as "năm YYYY" in a clause.
+    static func years(_ t: ScalarText, in range: Range<Int>) -> [Int] {
+        var found: [Int] = []
+        var i = range.lowerBound
+        while i + year.count < range.upperBound {
+            if t.hasWord(year, at: i) {
+                let y = t.skipSpaces(i + year.count, limit: range.upperBound)
+                if y + 4 <= range.upperBound, (0..<4).allSatisfy({ ScalarText.isDigit(t.scalars[y + $0]) }),
+                   y + 4 == range.upperBound || !ScalarText.isDigit(t.scalars[y + 4]) {
+                    let value = (0..<4).reduce(0) { $0 * 10 + Int(t.scalars[y + $1].value - 48) }
+                    let lookBack = max(range.lowerBound, i - 24)..<i
+                    if (1990...2100).contains(value), find(comparisonBases, t, in: lookBack) == nil { found.append(value) }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The first phrase of `words` found in `range`.
+    static func find(_ words: [[Unicode.Scalar]], _ t: ScalarText, in range: Range<Int>) -> String? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let w = t.firstWord(of: words, at: i), i + w.count <= range.upperBound { return String(String.UnicodeScalarView(w)) }
+            i += 1
+        }
+        return nil
+    }
+
+    /// What a quantity asserts. `before` are the words of its segment before it, `after` those
+    /// after it to the segment's end, `clause` the clause around it.
+    func judge(_ t: ScalarText, quantity q: Quantity, before: Range<Int>, after: Range<Int>, clause: Range<Int>) -> Assertion {
+        let near = max(before.lowerBound, before.upperBound - 40)..<before.upperBound
+        if let word = Self.find(Self.supersededWords, t, in: near) { return .superseded(word) }
+        let setsTarget = Self.find(Self.targetWords, t, in: clause) != nil
+        // "vượt 24,7% KH", "đạt 70,8% dự toán": the share of a plan achieved.
+        if q.unit == "%" {
+            var j = t.skipSpaces(q.end, limit: after.upperBound)
+            if j < after.upperBound, t.scalars[j] == "(" { j = t.skipSpaces(j + 1, limit: after.upperBound) }
+            if let word = t.firstWord(of: Self.ofPlanWords, at: j), !setsTarget { return .result("\(q.value)% \(String(String.UnicodeScalarView(word)))") }
+        }
+        if !setsTarget, let word = Self.find(Self.resultWords, t, in: near) { return .result(word) }
+        if !setsTarget, let word = Self.find(Self.resultAfterWords, t, in: after) { return .result(word) }
+        if case .past(let why) = time, !setsTarget { return .result(why) }
+        return .target
+    }
+}
+
+extension Array where Element == String {
+    /// Phrases as scalar arrays, longest first, for `ScalarText` matching.
+    var scalarPhrases: [[Unicode.Scalar]] { map { [Unicode.Scalar]($0.unicodeScalars) }.sorted { $0.count > $1.count } }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Vietnamese words that decide how text is read, kept as data (Resources/lexicon/*.tsv) so
+/// that a Vietnamese-speaking expert can extend them without reading Swift. Each file maps
+/// concepts to phrases; it is loaded once and checked: a missing file, a bad line or a concept
+/// without a phrase stops the program with the file and line named, never an empty list.
+public struct WordTable: Sendable {
+    public let name: String
+    private let phrases: [String: [String]]
+
+    /// The phrases of a concept, NFC and lower case, longest first.
+    public subscript(concept: String) -> [String] {
+        guard let found = phrases[concept] else {
+            fatalError("chitieu: bảng từ \(name) không có khái niệm \"\(concept)\"; đây là lỗi đóng gói chương trình")
+        }
+        return found
+    }
+
+    /// Parses a table; `concepts` are the ones it must define.
+    public static func parse(_ text: String, name: String, concepts: [String]) throws(WordTableError) -> WordTable {
+        var phrases: [String: [String]] = [:]
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, !fields[1].trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw WordTableError(file: name, line: number + 1, reason: "cần \"khái niệm<TAB>cụm từ\"")
+            }
+            let concept = String(fields[0])
+            guard concepts.contains(concept) else {
+                throw WordTableError(file: name, line: number + 1, reason: "khái niệm \"\(concept)\" không có trong danh sách (\(concepts.joined(separator: ", ")))")
+            }
+            phrases[concept, default: []].append(fields[1].trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping.lowercased())
+        }
+        for concept in concepts where phrases[concept] == nil {
+            throw WordTableError(file: name, line: 0, reason: "khái niệm \"\(concept)\" không có cụm từ nào")
+        }
+        return WordTable(name: name, phrases: phrases.mapValues { $0.sorted { $0.count > $1.count } })
+    }
+
+    /// A table shipped with the program; a failure is a packaging bug and stops the program.
+    public static func bundled(_ name: String, concepts: [String]) -> WordTable {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "lexicon"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fatalError("chitieu: không tìm thấy bảng từ lexicon/\(name).tsv đi kèm chương trình")
+        }
+        do { return try parse(text, name: "lexicon/\(name).tsv", concepts: concepts) } catch {
+            fatalError("chitieu: \(error)")
+        }
+    }
+
+    /// Cues of assertion and time: target, result, superseded (Resources/lexicon/assertion.tsv).
+    public static let assertion = bundled("assertion", concepts: ["target", "result", "result_after", "of_plan", "past", "superseded", "plan_year", "report_year"])
+}
+
+public struct WordTableError: Error, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let reason: String
+    public var description: String { line > 0 ? "\(file):\(line): \(reason)" : "\(file): \(reason)" }
+}

@@ -22,6 +22,12 @@ struct TimeFrame {
     static let ofPlanWords = cues["of_plan"].scalarPhrases
     static let pastWords = cues["past"].scalarPhrases
     static let supersededWords = cues["superseded"].scalarPhrases
+    static let planValueWords = cues["plan_value"].scalarPhrases
+    /// A result cue met earlier in the sentence ("ước đạt 5,77%; trong đó, khu vực I tăng 2,65%").
+    private(set) var sentenceResult: String?
+
+    /// A new sentence: what the last one said of results does not carry.
+    mutating func newSentence() { sentenceResult = nil }
     static let year = Array("năm".unicodeScalars)
     /// Words before a year that make it a base of comparison, not the time spoken of:
     /// "so với năm 2023", "giá so sánh năm 2010", "so với dự toán năm 2024".
@@ -72,9 +78,22 @@ struct TimeFrame {
 
     /// What a quantity asserts. `before` are the words of its segment before it, `after` those
     /// after it to the segment's end, `clause` the clause around it.
-    func judge(_ t: ScalarText, quantity q: Quantity, before: Range<Int>, after: Range<Int>, clause: Range<Int>) -> Assertion {
+    mutating func judge(_ t: ScalarText, quantity q: Quantity, before: Range<Int>, after: Range<Int>, clause: Range<Int>) -> Assertion {
+        let decided = decide(t, quantity: q, before: before, after: after, clause: clause)
+        if case .result(let why) = decided { sentenceResult = why }
+        return decided
+    }
+
+    private func decide(_ t: ScalarText, quantity q: Quantity, before: Range<Int>, after: Range<Int>, clause: Range<Int>) -> Assertion {
         let near = max(before.lowerBound, before.upperBound - 40)..<before.upperBound
         if let word = Self.find(Self.supersededWords, t, in: near) { return .superseded(word) }
+        // The plan's own value: "2,89/3,84%", "(NQ 6,5%)", "(chỉ tiêu nghị quyết là 7,5 - 8%)".
+        if q.planOfPair { return .target }
+        var cue = t.skipSpacesBack(q.start, limit: before.lowerBound)
+        for word in ["là", "từ", "đạt"].map({ [Unicode.Scalar]($0.unicodeScalars) }) where t.wordEnding(at: cue, in: [word], limit: before.lowerBound) != nil {
+            cue = t.skipSpacesBack(cue - word.count, limit: before.lowerBound)
+        }
+        if t.wordEnding(at: cue, in: Self.planValueWords, limit: before.lowerBound) != nil { return .target }
         let setsTarget = Self.find(Self.targetWords, t, in: clause) != nil
         // "vượt 24,7% KH", "đạt 70,8% dự toán": the share of a plan achieved.
         if q.unit == "%" {
@@ -85,6 +104,7 @@ struct TimeFrame {
         if !setsTarget, let word = Self.find(Self.resultWords, t, in: near) { return .result(word) }
         if !setsTarget, let word = Self.find(Self.resultAfterWords, t, in: after) { return .result(word) }
         if case .past(let why) = time, !setsTarget { return .result(why) }
+        if let why = sentenceResult, !setsTarget { return .result(why) }
         return .target
     }
 }

@@ -14,6 +14,8 @@ struct Quantity {
     var unitWord: String
     /// "trở lên" / "trở xuống" right after the unit.
     var boundAfter: TargetComparator?
+    /// "18.690/23.500 tỷ đồng": achieved over planned; `value` is the plan.
+    var planOfPair = false
 
     /// "Top 5": a rank, the only quantity measured in "hạng".
     var isRank: Bool { unit == "hạng" }
@@ -66,8 +68,9 @@ struct QuantityScanner {
         if i < limit {
             let next = text.scalars[i]
             if next == "/" {
-                // "95/117 xã" is a count out of a total; "26/12/2023" and "17/CT-UBND" are not.
-                guard let (den, len) = ratioDenominator(after: i, limit: limit) else { return nil }
+                // "95/117 xã" is a count out of a total, "2,89/3,84%" achieved over planned;
+                // "26/12/2023" and "17/CT-UBND" are neither.
+                guard let (den, len) = ratioDenominator(after: i, limit: limit) ?? percentPair(after: i, limit: limit) else { return nil }
                 ratio = den
                 i += 1 + len
             }
@@ -104,8 +107,13 @@ struct QuantityScanner {
         } else {
             return nil
         }
-        // A ratio stands only before a count: "95/117 xã".
-        if ratio != nil, !q.unitIsNoun { return nil }
+        // Before a count a ratio is a part of a total ("95/117 xã": 95); before an amount or a
+        // rate it is achieved over planned ("18.690/23.500 tỷ đồng": the plan, 23.500).
+        if let planned = ratio, !q.unitIsNoun {
+            guard value != 0 else { return nil }
+            q.value = planned * (q.value / value)
+            q.planOfPair = true
+        }
         // "137 xã/193 xã": the target is the count; the total is read past.
         if q.end < limit, text.scalars[q.end] == "/", let (_, len) = VietnameseNumber.scan(text.scalars, from: q.end + 1) {
             var j = q.end + 1 + len
@@ -133,6 +141,14 @@ struct QuantityScanner {
         guard end < limit, ScalarText.isSpace(text.scalars[end]) else { return nil }
         let next = text.skipSpaces(end, limit: limit)
         guard next < limit, ScalarText.isLetter(text.scalars[next]) else { return nil }
+        return (value, length)
+    }
+
+    /// The second number of "2,89/3,84%": digits after the slash, then a percent sign.
+    private func percentPair(after slash: Int, limit: Int) -> (Double, Int)? {
+        let d = slash + 1
+        guard d < limit, ScalarText.isDigit(text.scalars[d]), let (value, length) = VietnameseNumber.scan(text.scalars, from: d) else { return nil }
+        guard d + length < limit, text.scalars[d + length] == "%" else { return nil }
         return (value, length)
     }
 

@@ -41,6 +41,7 @@ public struct TargetExtractor: Sendable {
             }
             // "Năm 2023, GRDP tăng 7,2%…": a sentence about a past year quotes results, not targets.
             if clause.startsSentence { pastSentence = PastContext.opensPastSentence(t, at: opening, planYear: metadata.planYear) }
+            if clause.startsSentence { frame.newSentence() }
             frame.read(t, clause: clause.range, planYear: metadata.planYear)
             if pastSentence { continue }
             let quantities = scanner.quantities(in: clause.range)

@@ -50,7 +50,7 @@ public struct WordTable: Sendable {
     }
 
     /// Cues of assertion and time: target, result, superseded (Resources/lexicon/assertion.tsv).
-    public static let assertion = bundled("assertion", concepts: ["target", "result", "result_after", "of_plan", "past", "superseded", "plan_year", "report_year"])
+    public static let assertion = bundled("assertion", concepts: ["target", "result", "result_after", "of_plan", "past", "superseded", "plan_year", "report_year", "plan_value"])
 }
 
 public struct WordTableError: Error, CustomStringConvertible {

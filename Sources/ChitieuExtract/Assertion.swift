@@ -4,7 +4,8 @@ import ChitieuModel
 /// result (achieved, estimated, a past period's), or an older target replaced. Decided from the
 /// document's plan year, the time the narrative is in, and cue words (Resources/lexicon/assertion.tsv).
 enum Assertion: Equatable {
-    case target
+    /// With the evidence that decided.
+    case target([String])
     case result(String)
     case superseded(String)
 }
@@ -47,6 +48,13 @@ struct TimeFrame {
         if Self.find(Self.targetWords, t, in: clause) != nil { time = .plan }
     }
 
+    /// True when a stretch names both a year before the plan year and the plan year or later.
+    static func mixesYears(_ t: ScalarText, in range: Range<Int>, planYear: Int?) -> Bool {
+        guard let planYear else { return false }
+        let years = years(t, in: range)
+        return years.contains { $0 < planYear } && years.contains { $0 >= planYear }
+    }
+
     /// Years written as "năm YYYY" in a clause.
     static func years(_ t: ScalarText, in range: Range<Int>) -> [Int] {
         var found: [Int] = []
@@ -78,23 +86,33 @@ struct TimeFrame {
 
     /// What a quantity asserts. `before` are the words of its segment before it, `after` those
     /// after it to the segment's end, `clause` the clause around it.
-    mutating func judge(_ t: ScalarText, quantity q: Quantity, before: Range<Int>, after: Range<Int>, clause: Range<Int>) -> Assertion {
+    mutating func judge(_ t: ScalarText, quantity q: Quantity, before: Range<Int>, after: Range<Int>, clause: Range<Int>, planYear: Int?) -> Assertion {
         let decided = decide(t, quantity: q, before: before, after: after, clause: clause)
-        if case .result(let why) = decided { sentenceResult = why }
-        return decided
+        switch decided {
+        case .result(let why):
+            sentenceResult = why
+            return decided
+        case .target(let evidence):
+            return .target((planYear.map { ["năm kế hoạch \($0)"] } ?? []) + evidence)
+        case .superseded:
+            return decided
+        }
     }
 
     private func decide(_ t: ScalarText, quantity q: Quantity, before: Range<Int>, after: Range<Int>, clause: Range<Int>) -> Assertion {
         let near = max(before.lowerBound, before.upperBound - 40)..<before.upperBound
         if let word = Self.find(Self.supersededWords, t, in: near) { return .superseded(word) }
         // The plan's own value: "2,89/3,84%", "(NQ 6,5%)", "(chỉ tiêu nghị quyết là 7,5 - 8%)".
-        if q.planOfPair { return .target }
+        if q.planOfPair { return .target(["số sau dấu / là kế hoạch (đạt/kế hoạch)"]) }
         var cue = t.skipSpacesBack(q.start, limit: before.lowerBound)
         for word in ["là", "từ", "đạt"].map({ [Unicode.Scalar]($0.unicodeScalars) }) where t.wordEnding(at: cue, in: [word], limit: before.lowerBound) != nil {
             cue = t.skipSpacesBack(cue - word.count, limit: before.lowerBound)
         }
-        if t.wordEnding(at: cue, in: Self.planValueWords, limit: before.lowerBound) != nil { return .target }
-        let setsTarget = Self.find(Self.targetWords, t, in: clause) != nil
+        if let word = t.wordEnding(at: cue, in: Self.planValueWords, limit: before.lowerBound) {
+            return .target(["số của kế hoạch, sau \"\(String(String.UnicodeScalarView(word)))\""])
+        }
+        let targetCue = Self.find(Self.targetWords, t, in: clause)
+        let setsTarget = targetCue != nil
         // "vượt 24,7% KH", "đạt 70,8% dự toán": the share of a plan achieved.
         if q.unit == "%" {
             var j = t.skipSpaces(q.end, limit: after.upperBound)
@@ -105,7 +123,7 @@ struct TimeFrame {
         if !setsTarget, let word = Self.find(Self.resultAfterWords, t, in: after) { return .result(word) }
         if case .past(let why) = time, !setsTarget { return .result(why) }
         if let why = sentenceResult, !setsTarget { return .result(why) }
-        return .target
+        return .target(targetCue.map { ["từ đặt chỉ tiêu: \($0)"] } ?? ["không có dấu hiệu kết quả hay năm đã qua"])
     }
 }
 

@@ -29,8 +29,19 @@ public struct TargetExtractor: Sendable {
         let metadata = MetadataExtractor.extract(t, lines: lines)
         var pastSentence = false
         var frame = TimeFrame()
+        var decisions: [NumberDecision] = []
+        // The same indicator with the same quantity said again (title, lead, body) is one
+        // target, kept where first said, the other places in its provenance; different
+        // quantities of one indicator stay apart.
+        struct Said: Hashable { let indicator: String; let value: Double; let valueMax: Double?; let unit: String }
+        var said: [Said: Int] = [:]
+        func decide(_ q: Quantity, kept: Bool, _ reason: String) {
+            decisions.append(NumberDecision(text: t.string(q.start..<q.end), location: lines.location(path, q.start), kept: kept, reason: reason))
+        }
 
-        for clause in ClauseSplitter.clauses(t) {
+        let clauses = ClauseSplitter.clauses(t)
+        var sentenceMixesYears = false
+        for (index, clause) in clauses.enumerated() {
             // "…; trong đó:" opens a list of sub-targets in the clauses that follow.
             let opening = t.skipSpaces(clause.range.lowerBound, limit: clause.range.upperBound)
             let onlyTrongDo = t.hasWord(trongDo, at: opening) && t.skipSpacesBack(clause.range.upperBound, limit: opening) == opening + trongDo.count
@@ -41,10 +52,21 @@ public struct TargetExtractor: Sendable {
             }
             // "Năm 2023, GRDP tăng 7,2%…": a sentence about a past year quotes results, not targets.
             if clause.startsSentence { pastSentence = PastContext.opensPastSentence(t, at: opening, planYear: metadata.planYear) }
-            if clause.startsSentence { frame.newSentence() }
-            frame.read(t, clause: clause.range, planYear: metadata.planYear)
-            if pastSentence { continue }
+            if clause.startsSentence {
+                frame.newSentence()
+                let end = clauses[(index + 1)...].first(where: \.startsSentence)?.range.lowerBound ?? t.count
+                sentenceMixesYears = TimeFrame.mixesYears(t, in: clause.range.lowerBound..<end, planYear: metadata.planYear)
+            }
             let quantities = scanner.quantities(in: clause.range)
+            // "Kết quả năm 2025; mục tiêu năm 2026": a sentence naming both years only announces
+            // topics; its clauses without numbers leave the time spoken of as it was.
+            if !(sentenceMixesYears && quantities.isEmpty) {
+                frame.read(t, clause: clause.range, planYear: metadata.planYear)
+            }
+            if pastSentence {
+                for q in quantities { decide(q, kept: false, "kết quả: câu nói về thời gian đã qua") }
+                continue
+            }
             if quantities.isEmpty {
                 if clause.itemMarker, let q = qualitativeText(t, clause.range) {
                     qualitative.append(QualitativeTarget(text: q, location: lines.location(path, t.skipSpaces(clause.range.lowerBound))))
@@ -70,8 +92,17 @@ public struct TargetExtractor: Sendable {
                     let before = segment.range.lowerBound..<q.start
                     cursor = q.end
                     // A result, a past figure or a replaced target is not a target of the plan.
-                    guard frame.judge(t, quantity: q, before: before, after: q.end..<segment.range.upperBound, clause: clause.range) == .target else { continue }
-                    guard var target = reading.target(previousName: previousInClause) else { continue }
+                    let evidence: [String]
+                    switch frame.judge(t, quantity: q, before: before, after: q.end..<segment.range.upperBound, clause: clause.range, planYear: metadata.planYear) {
+                    case .result(let why): decide(q, kept: false, "kết quả, không phải chỉ tiêu (\(why))"); continue
+                    case .superseded(let why): decide(q, kept: false, "chỉ tiêu cũ đã được thay (\(why))"); continue
+                    case .target(let found): evidence = found
+                    }
+                    guard var target = reading.target(previousName: previousInClause) else {
+                        decide(q, kept: false, "không thành chỉ tiêu: không rõ tên chỉ tiêu hoặc là số thứ tự, ngày, mã")
+                        continue
+                    }
+                    target.evidence = evidence
                     target.id = "\(stem)-\(String(format: "%02d", targets.count + 1))"
                     target.location = lines.location(path, reading.textStart)
                     if segment.isSubTarget, let parent = lastTopLevel { target.parent = parent }
@@ -81,40 +112,22 @@ public struct TargetExtractor: Sendable {
                     }
                     previousInClause = target.name
                     if !segment.isSubTarget { lastTopLevel = target.name }
+                    let key = Said(indicator: target.catalogueCode ?? NameMatching.loose(target.name), value: target.value,
+                                   valueMax: target.valueMax, unit: target.unit.symbol)
+                    if let first = said[key] {
+                        if let place = target.location { targets[first].repeatedAt.append(place) }
+                        decide(q, kept: false, "lặp lại chỉ tiêu đã nêu ở dòng \(targets[first].location?.line ?? 0)")
+                        continue
+                    }
+                    said[key] = targets.count
+                    decide(q, kept: true, "chỉ tiêu: " + evidence.joined(separator: "; "))
                     targets.append(target)
                 }
             }
         }
-        return DirectiveDocument(path: path, metadata: metadata, targets: Self.once(targets), qualitative: qualitative)
-    }
-
-    /// The same indicator with the same quantity said again (title, lead, body) is one target,
-    /// kept where it is first said, with the other places in its provenance. Different
-    /// quantities of one indicator stay apart.
-    static func once(_ targets: [Target]) -> [Target] {
-        struct Key: Hashable { let indicator: String; let value: Double; let valueMax: Double?; let unit: String }
-        var first: [Key: Int] = [:]
-        var kept: [Target] = []
-        var ids: [String: String] = [:]
-        for target in targets {
-            let f = target.fields
-            let key = Key(indicator: f.catalogueCode ?? NameMatching.loose(f.name), value: f.value, valueMax: f.valueMax, unit: f.unit.symbol)
-            if let at = first[key] {
-                if let place = f.location { kept[at].repeatedAt.append(place) }
-                ids[f.id] = kept[at].id
-                continue
-            }
-            first[key] = kept.count
-            kept.append(target)
-        }
-        // Sub-targets of a dropped repeat belong to the target kept.
-        guard !ids.isEmpty else { return kept }
-        return kept.map { t in
-            guard let parent = t.parent, let moved = ids[parent] else { return t }
-            var t = t
-            t.parent = moved
-            return t
-        }
+        var document = DirectiveDocument(path: path, metadata: metadata, targets: targets, qualitative: qualitative)
+        document.decisions = decisions
+        return document
     }
 
     /// A numbered item with no number is a qualitative target: "(15) Đảm bảo công tác quốc phòng".

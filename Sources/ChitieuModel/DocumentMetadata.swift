@@ -44,11 +44,30 @@ public struct DirectiveDocument: Hashable, Sendable, Codable {
     public var metadata: DocumentMetadata
     public var targets: [Target]
     public var qualitative: [QualitativeTarget]
+    /// Every number of the text with what was made of it and why (`chitieu extract --explain`).
+    public var decisions: [NumberDecision] = []
 
     public init(path: String, metadata: DocumentMetadata, targets: [Target], qualitative: [QualitativeTarget]) {
         self.path = path
         self.metadata = metadata
         self.targets = targets
         self.qualitative = qualitative
+    }
+}
+
+/// What the extractor made of one number of a text: kept as a target or left out, and why, in
+/// words a person checks against the text.
+public struct NumberDecision: Hashable, Sendable, Codable {
+    /// The number as written, with its unit: "20.403 tỷ đồng".
+    public var text: String
+    public var location: SourceLocation?
+    public var kept: Bool
+    public var reason: String
+
+    public init(text: String, location: SourceLocation?, kept: Bool, reason: String) {
+        self.text = text
+        self.location = location
+        self.kept = kept
+        self.reason = reason
     }
 }

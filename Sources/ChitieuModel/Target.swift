@@ -36,6 +36,9 @@ public struct Target: SharedFields {
         public var corrections: [String] = []
         /// Other places of the text that state this same target (title, lead and body).
         public var repeatedAt: [SourceLocation] = []
+        /// Why the extractor read this number as a target of the plan: the plan year and the cue
+        /// words that decided ("năm kế hoạch 2025", "từ đặt mục tiêu: phấn đấu").
+        public var evidence: [String] = []
 
         public init(id: String, name: String, comparator: TargetComparator, value: Double, valueMax: Double?, unit: MeasureUnit,
                     approx: Bool, text: String, parent: String?, location: SourceLocation?, catalogueCode: String?,

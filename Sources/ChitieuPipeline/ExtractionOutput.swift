@@ -32,6 +32,7 @@ public enum ExtractionOutput {
                 ("approx", t.approx ? "true" : "false"),
                 ("parent", string(t.parent)),
                 ("location", t.location.map { object([("line", String($0.line)), ("column", $0.column.map(String.init) ?? "null")]) } ?? "null"),
+                ("evidence", "[" + t.evidence.map { string($0) }.joined(separator: ", ") + "]"),
                 ("repeatedAt", "[" + t.repeatedAt.map { object([("line", String($0.line)), ("column", $0.column.map(String.init) ?? "null")]) }.joined(separator: ", ") + "]"),
             ])
         }
@@ -42,6 +43,21 @@ public enum ExtractionOutput {
         return "  {\"path\": \(string(d.path)), \"metadata\": \(metadata),\n   \"indicators\": [\n"
             + indicators.joined(separator: ",\n") + (indicators.isEmpty ? "" : "\n") + "   ],\n   \"qualitative\": [\n"
             + qualitative.joined(separator: ",\n") + (qualitative.isEmpty ? "" : "\n") + "   ]}"
+    }
+
+    /// `chitieu extract --explain`: every number of each text, kept or left out, and why.
+    public static func explanation(_ documents: [DirectiveDocument]) -> String {
+        var out = ""
+        for d in documents {
+            let kept = d.decisions.filter(\.kept).count
+            out += "\(d.path): năm kế hoạch \(d.metadata.planYear.map(String.init) ?? "không rõ"); \(d.decisions.count) số, giữ \(kept) chỉ tiêu\n"
+            for decision in d.decisions {
+                let place = decision.location.map { "\($0.line):\($0.column ?? 0)" } ?? "-"
+                let mark = decision.kept ? "giữ" : "bỏ "
+                out += "  \(place.padding(toLength: 7, withPad: " ", startingAt: 0)) \(mark)  \(decision.text): \(decision.reason)\n"
+            }
+        }
+        return out
     }
 
     /// One row per target, for spreadsheets and scripts.

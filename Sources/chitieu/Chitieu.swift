@@ -129,6 +129,9 @@ extension Chitieu {
         @Option(help: "Mã đơn vị ghi vào cột unit của sổ kế hoạch (xlsx).")
         var unit: String = ""
 
+        @Flag(help: "Liệt kê mọi con số của văn bản: giữ làm chỉ tiêu hay bỏ, và vì sao.")
+        var explain = false
+
         func validate() throws {
             if format == .xlsx && output == nil {
                 throw ValidationError("Định dạng xlsx cần --output TỆP.xlsx (sổ tính không in ra màn hình được).")
@@ -137,6 +140,12 @@ extension Chitieu {
 
         func run() throws {
             let result = ExtractCommand.run(files: files)
+            if explain {
+                print(ExtractionOutput.explanation(result.documents), terminator: "")
+                for failure in result.failures { Console.error(failure) }
+                if !result.failures.isEmpty { throw ExitCode(1) }
+                return
+            }
             do {
                 try ExtractCommand.write(result.documents, format: format.rawValue, output: output, unit: unit, inputs: files)
             } catch {

@@ -48,6 +48,21 @@ struct TimeFrame {
         if Self.find(Self.targetWords, t, in: clause) != nil { time = .plan }
     }
 
+    static let comparedWith = [[Unicode.Scalar]]([Array("so với".unicodeScalars)])
+
+    /// True when only a comma and "tăng"/"giảm" stand between an amount and this rate, and the
+    /// rate is compared with something ("so với …"): the amount's change, said along with it.
+    static func growthOfAmount(_ t: ScalarText, between: Range<Int>, after: Range<Int>) -> Bool {
+        guard between.lowerBound <= between.upperBound else { return false }
+        var i = t.skipSpaces(between.lowerBound, limit: between.upperBound)
+        guard i < between.upperBound, t.scalars[i] == "," else { return false }
+        i = t.skipSpaces(i + 1, limit: between.upperBound)
+        guard let verb = t.firstWord(of: Lexicon.increase + Lexicon.decrease, at: i),
+              t.skipSpaces(i + verb.count, limit: between.upperBound) == between.upperBound else { return false }
+        let end = min(after.upperBound, after.lowerBound + 16)
+        return find(comparedWith, t, in: after.lowerBound..<end) != nil
+    }
+
     /// True when a stretch names both a year before the plan year and the plan year or later.
     static func mixesYears(_ t: ScalarText, in range: Range<Int>, planYear: Int?) -> Bool {
         guard let planYear else { return false }

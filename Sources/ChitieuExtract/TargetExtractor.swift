@@ -77,6 +77,8 @@ public struct TargetExtractor: Sendable {
             var segments = ClauseSplitter.segments(t, clause: clause.range)
             if subList { segments = segments.map { Segment(range: $0.range, isSubTarget: true) } }
             var previousInClause: String?
+            // The end of the clause's last amount (not a rate), for "đạt 46.600 tỷ đồng, tăng 6,6% so với …".
+            var lastAmountEnd: Int?
             for segment in segments {
                 let inSegment = quantities.filter { segment.range.contains($0.start) }
                 if inSegment.isEmpty {
@@ -91,6 +93,13 @@ public struct TargetExtractor: Sendable {
                     let reading = TargetReading(text: t, quantity: q, before: cursor..<q.start, after: q.end..<afterEnd)
                     let before = segment.range.lowerBound..<q.start
                     cursor = q.end
+                    defer { lastAmountEnd = q.unit == "%" ? nil : q.end }
+                    // "…đạt 46.600 tỷ đồng, tăng 6,6% so với năm trước": the growth of the amount
+                    // just given, not a target of its own.
+                    if let amountEnd = lastAmountEnd, q.unit == "%", TimeFrame.growthOfAmount(t, between: amountEnd..<q.start, after: q.end..<clause.range.upperBound) {
+                        decide(q, kept: false, "mức tăng so với kỳ trước của số vừa nêu, không phải chỉ tiêu riêng")
+                        continue
+                    }
                     // A result, a past figure or a replaced target is not a target of the plan.
                     let evidence: [String]
                     switch frame.judge(t, quantity: q, before: before, after: q.end..<segment.range.upperBound, clause: clause.range, planYear: metadata.planYear) {

@@ -136,12 +136,16 @@ struct PlanPhraseTests {
         try expectSingleTarget(p)
     }
 
-    @Test("A growth written after a target belongs to it")
+    @Test("A growth written after an amount is the amount said another way: one target, the rise explained")
     func growthAfterTarget() {
-        let targets = TargetExtractor().extract(text: "Kim ngạch xuất khẩu đạt 1.200 triệu USD, tăng 10% so với năm 2023.", path: "x.txt").targets
-        #expect(targets.map(\.value) == [1200, 10])
-        #expect(targets.last?.name == "Tốc độ tăng kim ngạch xuất khẩu")
-        #expect(targets.last?.comparator == .eq)
+        let document = TargetExtractor().extract(text: "Năm 2024, phấn đấu kim ngạch xuất khẩu đạt 1.200 triệu USD, tăng 10% so với năm 2023.", path: "x.txt")
+        #expect(document.targets.map(\.value) == [1200])
+        #expect(document.targets.first?.evidence == ["năm kế hoạch 2024", "từ đặt chỉ tiêu: phấn đấu"])
+        let rise = document.decisions.first { $0.text == "10%" }
+        #expect(rise?.kept == false && rise?.reason.contains("mức tăng so với kỳ trước của số vừa nêu") == true, "\(String(describing: rise))")
+        // Without an amount before it, a rise is a target of its own.
+        let alone = TargetExtractor().extract(text: "Kim ngạch xuất khẩu tăng 10% so với năm 2023.", path: "x.txt").targets
+        #expect(alone.map(\.value) == [10])
     }
 
     @Test("\"trong đó:\" opens a list of sub-targets on bullet lines")

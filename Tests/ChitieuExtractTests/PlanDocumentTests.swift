@@ -7,7 +7,8 @@ import Testing
 
 /// Whole plan texts in the two commonest shapes (numbered items of a council resolution, and a
 /// bulleted plan), written for the tests; every target listed with value, upper bound, unit
-/// (pp = percentage points) and comparator.
+/// (pp = percentage points) and comparator. As in the dev set's labels, "đạt 3.850 tỷ đồng,
+/// tăng 8% so với …" is one target, the amount: the rise is the same target said another way.
 @Suite("Whole plan documents")
 struct PlanDocumentTests {
     static let expected: [(String, [String])] = [
@@ -19,13 +20,13 @@ struct PlanDocumentTests {
             "98.5||%|eq", "60.0||%|eq", "95.0||%|eq",
         ]),
         ("ke-hoach-gach-dau-dong.txt", [
-            "8.0||%|gt", "68.0||triệu đồng/người/năm|eq", "3850.0||tỷ đồng|eq", "8.0||%|eq", "4.2||triệu lượt|eq", "9500.0||tỷ đồng|eq",
+            "8.0||%|gt", "68.0||triệu đồng/người/năm|eq", "3850.0||tỷ đồng|eq", "4.2||triệu lượt|eq", "9500.0||tỷ đồng|eq",
             "17500.0||lao động|eq", "2000.0||người|eq", "3.0||%|lt", "3.0||%|lt", "95.0||%|gt", "100.0||%|eq", "100.0||%|eq",
             "100.0||%|eq", "1200.0||đảng viên|eq",
         ]),
         // A news paragraph: this year's targets, then last year's results, which are not targets.
         ("bai-bao-chi-tieu-va-ket-qua.txt", [
-            "8.0|8.5|%|range", "6250.0||tỷ đồng|eq", "36500.0||tỷ đồng|eq", "10.0||%|eq", "95.0||xã|eq", "25.0||xã|eq", "8.0||xã|eq",
+            "8.0|8.5|%|range", "6250.0||tỷ đồng|eq", "36500.0||tỷ đồng|eq", "95.0||xã|eq", "25.0||xã|eq", "8.0||xã|eq",
             "2.5||%|lte", "25.0||nghìn lao động|eq",
         ]),
     ]

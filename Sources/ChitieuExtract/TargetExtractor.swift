@@ -33,8 +33,8 @@ public struct TargetExtractor: Sendable {
         // The same indicator with the same quantity said again (title, lead, body) is one
         // target, kept where first said, the other places in its provenance; different
         // quantities of one indicator stay apart.
-        struct Said: Hashable { let indicator: String; let value: Double; let valueMax: Double?; let unit: String }
-        var said: [Said: Int] = [:]
+        struct Said: Hashable { let value: Double; let valueMax: Double?; let unit: String }
+        var said: [Said: [Int]] = [:]
         func decide(_ q: Quantity, kept: Bool, _ reason: String) {
             decisions.append(NumberDecision(text: t.string(q.start..<q.end), location: lines.location(path, q.start), kept: kept, reason: reason))
         }
@@ -121,14 +121,13 @@ public struct TargetExtractor: Sendable {
                     }
                     previousInClause = target.name
                     if !segment.isSubTarget { lastTopLevel = target.name }
-                    let key = Said(indicator: target.catalogueCode ?? NameMatching.loose(target.name), value: target.value,
-                                   valueMax: target.valueMax, unit: target.unit.symbol)
-                    if let first = said[key] {
+                    let key = Said(value: target.value, valueMax: target.valueMax, unit: target.unit.symbol)
+                    if let first = said[key, default: []].first(where: { Self.sameIndicator(targets[$0], target) }) {
                         if let place = target.location { targets[first].repeatedAt.append(place) }
                         decide(q, kept: false, "lặp lại chỉ tiêu đã nêu ở dòng \(targets[first].location?.line ?? 0)")
                         continue
                     }
-                    said[key] = targets.count
+                    said[key, default: []].append(targets.count)
                     decide(q, kept: true, "chỉ tiêu: " + evidence.joined(separator: "; "))
                     targets.append(target)
                 }
@@ -137,6 +136,28 @@ public struct TargetExtractor: Sendable {
         var document = DirectiveDocument(path: path, metadata: metadata, targets: targets, qualitative: qualitative)
         document.decisions = decisions
         return document
+    }
+
+    /// A catalogue match this sure names the indicator when a target is said again.
+    static let sameIndicatorConfidence = 0.7
+
+    /// Two targets of the same quantity name the same indicator when the catalogue says so and is
+    /// sure of one of them, or when their names end alike ("1 huyện … nâng cao" and "1 huyện …
+    /// kiểu mẫu", both matched weakly to one code, are two targets).
+    static func sameIndicator(_ a: Target, _ b: Target) -> Bool {
+        if let code = a.catalogueCode, code == b.catalogueCode,
+           max(a.catalogueConfidence ?? 0, b.catalogueConfidence ?? 0) >= sameIndicatorConfidence { return true }
+        return nameTail(a.name) == nameTail(b.name)
+    }
+
+    /// The last words of a name, years left out: what tells one indicator from another
+    /// ("… nông thôn mới nâng cao" / "… kiểu mẫu"), while a lead-in that differs between the
+    /// title and the body ("Theo đó, Châu Đức phấn đấu đưa …") does not.
+    static func nameTail(_ name: String) -> String {
+        let words = NameMatching.loose(name).split(separator: " ").filter { w in
+            w != "nam" && !(w.count == 4 && w.allSatisfy(\.isNumber))
+        }
+        return words.suffix(4).joined(separator: " ")
     }
 
     /// A numbered item with no number is a qualitative target: "(15) Đảm bảo công tác quốc phòng".

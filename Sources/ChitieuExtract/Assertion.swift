@@ -24,11 +24,24 @@ struct TimeFrame {
     static let pastWords = cues["past"].scalarPhrases
     static let supersededWords = cues["superseded"].scalarPhrases
     static let planValueWords = cues["plan_value"].scalarPhrases
-    /// A result cue met earlier in the sentence ("ước đạt 5,77%; trong đó, khu vực I tăng 2,65%").
+    /// A result cue met earlier in the paragraph ("ước đạt 5,77%; trong đó, khu vực I tăng
+    /// 2,65%. GRDP bình quân đầu người đạt 60,10 triệu đồng."), until a target cue or the plan year.
     private(set) var sentenceResult: String?
 
-    /// A new sentence: what the last one said of results does not carry.
-    mutating func newSentence() { sentenceResult = nil }
+    /// A new paragraph: what the last one said of results does not carry.
+    mutating func newParagraph() { sentenceResult = nil }
+
+    /// A sentence that reports several results and sets no target ("… ước đạt 6.700 tỷ đồng
+    /// (bằng 100% KH); … ước đạt 11.527 tỷ đồng (vượt 24,7% KH) …") reports all its numbers.
+    mutating func newSentence(_ t: ScalarText, _ range: Range<Int>) {
+        guard Self.find(Self.targetWords, t, in: range) == nil else { sentenceResult = nil; return }
+        var cues = 0
+        var i = range.lowerBound
+        while i < range.upperBound, cues < 2 {
+            if let w = t.firstWord(of: Self.resultWords, at: i) { cues += 1; i += w.count } else { i += 1 }
+        }
+        if cues >= 2 { sentenceResult = "câu báo cáo nhiều kết quả" }
+    }
     static let year = Array("năm".unicodeScalars)
     /// Words before a year that make it a base of comparison, not the time spoken of:
     /// "so với năm 2023", "giá so sánh năm 2010", "so với dự toán năm 2024".
@@ -41,11 +54,11 @@ struct TimeFrame {
             let past = years.filter { $0 < planYear }
             // A clause naming both ("kết quả năm 2025; mục tiêu năm 2026") keeps the frame.
             if past.count == years.count { time = .past("năm \(past.max()!)") }
-            else if past.isEmpty { time = .plan }
+            else if past.isEmpty { time = .plan; sentenceResult = nil }
             return
         }
         if let word = Self.find(Self.pastWords, t, in: clause) { time = .past(word); return }
-        if Self.find(Self.targetWords, t, in: clause) != nil { time = .plan }
+        if Self.find(Self.targetWords, t, in: clause) != nil { time = .plan; sentenceResult = nil }
     }
 
     static let comparedWith = [[Unicode.Scalar]]([Array("so với".unicodeScalars)])
@@ -61,6 +74,23 @@ struct TimeFrame {
               t.skipSpaces(i + verb.count, limit: between.upperBound) == between.upperBound else { return false }
         let end = min(after.upperBound, after.lowerBound + 16)
         return find(comparedWith, t, in: after.lowerBound..<end) != nil
+    }
+
+    /// "100% KH", "24,7% kế hoạch", "70,8% dự toán" in a stretch.
+    static func shareOfPlan(_ t: ScalarText, in range: Range<Int>) -> String? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if t.scalars[i] == "%" {
+                let j = t.skipSpaces(i + 1, limit: range.upperBound)
+                if let word = t.firstWord(of: ofPlanWords, at: j), j + word.count <= range.upperBound {
+                    var start = i
+                    while start > range.lowerBound, !ScalarText.isSpace(t.scalars[start - 1]), t.scalars[start - 1] != "(" { start -= 1 }
+                    return "so với kế hoạch: \(t.string(start..<(j + word.count)))"
+                }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// True when a stretch names both a year before the plan year and the plan year or later.
@@ -134,7 +164,10 @@ struct TimeFrame {
             if j < after.upperBound, t.scalars[j] == "(" { j = t.skipSpaces(j + 1, limit: after.upperBound) }
             if let word = t.firstWord(of: Self.ofPlanWords, at: j), !setsTarget { return .result("\(q.value)% \(String(String.UnicodeScalarView(word)))") }
         }
-        if !setsTarget, let word = Self.find(Self.resultWords, t, in: near) { return .result(word) }
+        if !setsTarget, let word = Self.find(Self.resultWords, t, in: clause.lowerBound..<before.upperBound) { return .result(word) }
+        // "đạt 82% (bằng 100% KH)", "có thêm 6 trường đạt chuẩn, đạt 100% KH": a figure set
+        // against its plan in its own clause is what was achieved.
+        if !setsTarget, let share = Self.shareOfPlan(t, in: q.end..<clause.upperBound) { return .result(share) }
         if !setsTarget, let word = Self.find(Self.resultAfterWords, t, in: after) { return .result(word) }
         if case .past(let why) = time, !setsTarget { return .result(why) }
         if let why = sentenceResult, !setsTarget { return .result(why) }

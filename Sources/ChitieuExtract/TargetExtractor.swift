@@ -52,9 +52,10 @@ public struct TargetExtractor: Sendable {
             }
             // "Năm 2023, GRDP tăng 7,2%…": a sentence about a past year quotes results, not targets.
             if clause.startsSentence { pastSentence = PastContext.opensPastSentence(t, at: opening, planYear: metadata.planYear) }
+            if clause.startsLine { frame.newParagraph() }
             if clause.startsSentence {
-                frame.newSentence()
                 let end = clauses[(index + 1)...].first(where: \.startsSentence)?.range.lowerBound ?? t.count
+                frame.newSentence(t, clause.range.lowerBound..<end)
                 sentenceMixesYears = TimeFrame.mixesYears(t, in: clause.range.lowerBound..<end, planYear: metadata.planYear)
             }
             let quantities = scanner.quantities(in: clause.range)

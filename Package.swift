@@ -33,7 +33,7 @@ let package = Package(
         ),
 
         // The pure centre.
-        .target(name: "ChitieuModel", resources: [.copy("Resources/catalogue.json")]),
+        .target(name: "ChitieuModel", resources: [.copy("Resources/catalogue.json"), .copy("Resources/lexicon")]),
         .target(name: "Spreadsheet"),
 
         // Readers and writers of real formats.

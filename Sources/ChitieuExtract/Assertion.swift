@@ -17,12 +17,12 @@ struct TimeFrame {
     private(set) var time: Time = .plan
 
     static let cues = WordTable.assertion
-    static let targetWords = cues["target"].scalarPhrases
-    static let resultWords = cues["result"].scalarPhrases
-    static let resultAfterWords = cues["result_after"].scalarPhrases
+    static let targetWords = cues["target"].cueWords
+    static let resultWords = cues["result"].cueWords
+    static let resultAfterWords = cues["result_after"].cueWords
     static let ofPlanWords = cues["of_plan"].scalarPhrases
-    static let pastWords = cues["past"].scalarPhrases
-    static let supersededWords = cues["superseded"].scalarPhrases
+    static let pastWords = cues["past"].cueWords
+    static let supersededWords = cues["superseded"].cueWords
     static let planValueWords = cues["plan_value"].scalarPhrases
     /// A result cue met earlier in the paragraph ("ước đạt 5,77%; trong đó, khu vực I tăng
     /// 2,65%. GRDP bình quân đầu người đạt 60,10 triệu đồng."), until a target cue or the plan year.
@@ -36,16 +36,17 @@ struct TimeFrame {
     mutating func newSentence(_ t: ScalarText, _ range: Range<Int>) {
         guard Self.find(Self.targetWords, t, in: range) == nil else { sentenceResult = nil; return }
         var cues = 0
-        var i = range.lowerBound
-        while i < range.upperBound, cues < 2 {
-            if let w = t.firstWord(of: Self.resultWords, at: i) { cues += 1; i += w.count } else { i += 1 }
+        var from = range.lowerBound
+        while cues < 2, let at = Self.resultWords.position(in: t, from..<range.upperBound) {
+            cues += 1
+            from = at + 1
         }
         if cues >= 2 { sentenceResult = "câu báo cáo nhiều kết quả" }
     }
     static let year = Array("năm".unicodeScalars)
     /// Words before a year that make it a base of comparison, not the time spoken of:
     /// "so với năm 2023", "giá so sánh năm 2010", "so với dự toán năm 2024".
-    static let comparisonBases: [[Unicode.Scalar]] = ["so với", "so sánh", "so"].scalarPhrases
+    static let comparisonBases = ["so với", "so sánh", "so"].cueWords
 
     /// Moves the frame on over one clause.
     mutating func read(_ t: ScalarText, clause: Range<Int>, planYear: Int?) {
@@ -61,7 +62,7 @@ struct TimeFrame {
         if Self.find(Self.targetWords, t, in: clause) != nil { time = .plan; sentenceResult = nil }
     }
 
-    static let comparedWith = [[Unicode.Scalar]]([Array("so với".unicodeScalars)])
+    static let comparedWith = ["so với"].cueWords
 
     /// True when only a comma and "tăng"/"giảm" stand between an amount and this rate, and the
     /// rate is compared with something ("so với …"): the amount's change, said along with it.
@@ -105,7 +106,7 @@ struct TimeFrame {
         var found: [Int] = []
         var i = range.lowerBound
         while i + year.count < range.upperBound {
-            if t.hasWord(year, at: i) {
+            if t.lower[i] == "n", t.hasWord(year, at: i) {
                 let y = t.skipSpaces(i + year.count, limit: range.upperBound)
                 if y + 4 <= range.upperBound, (0..<4).allSatisfy({ ScalarText.isDigit(t.scalars[y + $0]) }),
                    y + 4 == range.upperBound || !ScalarText.isDigit(t.scalars[y + 4]) {
@@ -120,13 +121,8 @@ struct TimeFrame {
     }
 
     /// The first phrase of `words` found in `range`.
-    static func find(_ words: [[Unicode.Scalar]], _ t: ScalarText, in range: Range<Int>) -> String? {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if let w = t.firstWord(of: words, at: i), i + w.count <= range.upperBound { return String(String.UnicodeScalarView(w)) }
-            i += 1
-        }
-        return nil
+    static func find(_ words: CueWords, _ t: ScalarText, in range: Range<Int>) -> String? {
+        words.first(in: t, range)
     }
 
     /// What a quantity asserts. `before` are the words of its segment before it, `after` those
@@ -178,4 +174,41 @@ struct TimeFrame {
 extension Array where Element == String {
     /// Phrases as scalar arrays, longest first, for `ScalarText` matching.
     var scalarPhrases: [[Unicode.Scalar]] { map { [Unicode.Scalar]($0.unicodeScalars) }.sorted { $0.count > $1.count } }
+    /// The same, with the index that lets a search skip most positions at once.
+    var cueWords: CueWords { CueWords(scalarPhrases) }
+}
+
+/// Cue phrases searched for in stretches of text: only positions whose scalar can begin one of
+/// them are tried, so a search costs about one comparison per scalar.
+struct CueWords: Sendable {
+    let phrases: [[Unicode.Scalar]]
+    /// Whether a scalar (of the Basic Multilingual Plane, where Vietnamese is) begins a phrase.
+    private let begins: [Bool]
+
+    init(_ phrases: [[Unicode.Scalar]]) {
+        self.phrases = phrases
+        var begins = [Bool](repeating: false, count: 0x10000)
+        for first in phrases.compactMap(\.first) where first.value < 0x10000 { begins[Int(first.value)] = true }
+        self.begins = begins
+    }
+
+    /// The first phrase found in `range`, whole words.
+    func first(in t: ScalarText, _ range: Range<Int>) -> String? {
+        guard let (at, w) = match(in: t, range) else { return nil }
+        _ = at
+        return String(String.UnicodeScalarView(w))
+    }
+
+    /// Where the first phrase found in `range` starts.
+    func position(in t: ScalarText, _ range: Range<Int>) -> Int? { match(in: t, range)?.0 }
+
+    private func match(in t: ScalarText, _ range: Range<Int>) -> (Int, [Unicode.Scalar])? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let v = Int(t.lower[i].value)
+            if v < 0x10000, begins[v], let w = t.firstWord(of: phrases, at: i), i + w.count <= range.upperBound { return (i, w) }
+            i += 1
+        }
+        return nil
+    }
 }

@@ -160,8 +160,8 @@ enum MetadataExtractor {
         return nil
     }
 
-    static let planYearWords = WordTable.assertion["plan_year"].scalarPhrases
-    static let reportYearWords = WordTable.assertion["report_year"].scalarPhrases
+    static let planYearWords = WordTable.assertion["plan_year"].cueWords
+    static let reportYearWords = WordTable.assertion["report_year"].cueWords
 
     /// The year the text plans for: of the years written "năm YYYY" (not before the date of
     /// issue), the one with most weight, a mention after words of planning ("mục tiêu, nhiệm vụ

@@ -103,5 +103,5 @@ if ProcessInfo.processInfo.environment["CHITIEU_FUZZ"] != nil {
                                                       linkerSettings: [.unsafeFlags(["-use-ld=lld"])]))
         package.products.append(.executable(name: target.name, targets: [target.name]))
     }
-    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["ChitieuIngest", "ChitieuExtract"], path: "Fuzz/Support"))
 }

@@ -1,3 +1,5 @@
+import ChitieuExtract
+import ChitieuIngest
 import Foundation
 
 /// What every fuzz target shares: the bytes libFuzzer hands over, and a scratch file for the
@@ -44,4 +46,22 @@ public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) ->
     var argc = CommandLine.argc
     var argv = CommandLine.unsafeArgv
     exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
+}
+
+/// The three directive targets differ only in the file name the bytes arrive under (.txt,
+/// .html, .docx), which decides how `DirectiveReader` reads them.
+public enum DirectiveFuzz {
+    nonisolated(unsafe) public static var path = "fuzz.txt"
+    private static let extractor = TargetExtractor()
+
+    /// A directive: decoded, repaired and read for targets, or refused by name.
+    public static let input: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { start, count in
+        do {
+            let source = try DirectiveReader.decode(FuzzInput.bytes(start, count), path: path)
+            _ = extractor.extract(text: source.text, path: path, lineMap: source.lineMap)
+        } catch {
+            FuzzInput.expectNamesFile("\(error)", path)
+        }
+        return 0
+    }
 }

@@ -25,15 +25,17 @@ enum ZipLayout {
     static func entries(_ url: URL) throws(ZipProblem) -> [ZipEntry] {
         guard let file = FileHandle(forReadingAtPath: url.path) else { throw ZipProblem(reason: "không mở được tệp") }
         defer { try? file.close() }
+        let size: UInt64
+        do { size = try file.seekToEnd() } catch { throw ZipProblem(reason: "không đọc được tệp") }
+        let damaged = ZipProblem(reason: "tệp nén zip bị hỏng (mục lục không khớp với nội dung); mở bằng Excel hoặc Word rồi lưu lại", damaged: true)
         func bytes(at offset: UInt64, count: Int) throws(ZipProblem) -> [UInt8] {
+            // Offsets come from the file: past its end (or past Int64, where seeking traps) is damage.
+            guard offset <= size else { throw damaged }
             do {
                 try file.seek(toOffset: offset)
                 return [UInt8](try file.read(upToCount: count) ?? Data())
             } catch { throw ZipProblem(reason: "không đọc được tệp (\(error.localizedDescription))") }
         }
-        let size: UInt64
-        do { size = try file.seekToEnd() } catch { throw ZipProblem(reason: "không đọc được tệp") }
-        let damaged = ZipProblem(reason: "tệp nén zip bị hỏng (mục lục không khớp với nội dung); mở bằng Excel hoặc Word rồi lưu lại", damaged: true)
 
         // The end record: 22 bytes, then a comment of up to 65,535 bytes.
         let tailStart = size > 65_557 ? size - 65_557 : 0

@@ -1,19 +1,5 @@
-import ChitieuExtract
-import ChitieuIngest
 import FuzzSupport
 
-private let extractor = TargetExtractor()
-
-/// A directive as .txt bytes: decoded, repaired and read for targets, or refused by name.
-private let fuzz: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { start, count in
-    let path = "fuzz.txt"
-    do {
-        let source = try DirectiveReader.decode(FuzzInput.bytes(start, count), path: path)
-        _ = extractor.extract(text: source.text, path: path, lineMap: source.lineMap)
-    } catch {
-        FuzzInput.expectNamesFile("\(error)", path)
-    }
-    return 0
-}
-
-runFuzzer(fuzz)
+// A directive as .txt bytes (DirectiveFuzz in Fuzz/Support).
+DirectiveFuzz.path = "fuzz.txt"
+runFuzzer(DirectiveFuzz.input)

@@ -33,6 +33,17 @@ def zip_parts(path, parts, method=zipfile.ZIP_DEFLATED):
             z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, compress_type=method)
 
 
+def zip64_offset_zip(name, data, offset):
+    """One stored part whose directory entry gives its header offset in a zip64 extra field."""
+    crc = zlib.crc32(data)
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0, crc, len(data), len(data), len(name), 0) + name + data
+    extra = struct.pack("<HHQ", 1, 8, offset)
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 45, 0, 0, 0, 0, crc, len(data), len(data), len(name),
+                          len(extra), 0, 0, 0, 0, 0xFFFFFFFF) + name + extra
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local), 0)
+    return local + central + end
+
+
 def workbook(name, sheet_xml, extra=None):
     parts = {"[Content_Types].xml": CONTENT_TYPES, "xl/workbook.xml": WORKBOOK,
              "xl/_rels/workbook.xml.rels": WORKBOOK_RELS,
@@ -108,6 +119,8 @@ def main():
     lying.write_bytes(bytes(data))
     seed = (SEEDS / "docx" / "directive.docx").read_bytes()
     (HERE / "docx" / "cut-in-half.docx").write_bytes(seed[: len(seed) // 2])
+    # A zip64 offset past 2^63 in the directory (seeking there trapped in Foundation; found by make fuzz).
+    (HERE / "docx" / "zip64-offset-past-int64.docx").write_bytes(zip64_offset_zip(b"word/document.xml", b"<w:document/>", 0xFFFF_FFFF_FFFF_FF00))
 
     # HTML nested 100,000 deep, closed and never closed; a target inside.
     target = "<p>Phấn đấu tốc độ tăng trưởng GRDP đạt 8% trở lên.</p>"

@@ -16,17 +16,15 @@ struct TimeFrame {
     enum Time: Equatable { case plan, past(String) }
     private(set) var time: Time = .plan
 
-    static let cues = WordTable.assertion
-    static let targetWords = cues["target"].cueWords
-    static let resultWords = cues["result"].cueWords
-    static let resultAfterWords = cues["result_after"].cueWords
-    static let ofPlanWords = cues["of_plan"].scalarPhrases
-    static let pastWords = cues["past"].cueWords
-    static let supersededWords = cues["superseded"].cueWords
-    static let planValueWords = cues["plan_value"].scalarPhrases
+    static let table = WordTable.assertion
+    static let ofPlanWords = table["of_plan"].scalarPhrases
+    static let planValueWords = table["plan_value"].scalarPhrases
     /// A result cue met earlier in the paragraph ("ước đạt 5,77%; trong đó, khu vực I tăng
     /// 2,65%. GRDP bình quân đầu người đạt 60,10 triệu đồng."), until a target cue or the plan year.
     private(set) var sentenceResult: String?
+
+    /// The cues and years of the current sentence, found in one pass.
+    private(set) var cues = SentenceCues()
 
     /// A new paragraph: what the last one said of results does not carry.
     mutating func newParagraph() { sentenceResult = nil }
@@ -34,14 +32,16 @@ struct TimeFrame {
     /// A sentence that reports several results and sets no target ("… ước đạt 6.700 tỷ đồng
     /// (bằng 100% KH); … ước đạt 11.527 tỷ đồng (vượt 24,7% KH) …") reports all its numbers.
     mutating func newSentence(_ t: ScalarText, _ range: Range<Int>) {
-        guard Self.find(Self.targetWords, t, in: range) == nil else { sentenceResult = nil; return }
-        var cues = 0
-        var from = range.lowerBound
-        while cues < 2, let at = Self.resultWords.position(in: t, from..<range.upperBound) {
-            cues += 1
-            from = at + 1
-        }
-        if cues >= 2 { sentenceResult = "câu báo cáo nhiều kết quả" }
+        cues = SentenceCues(t, range)
+        guard cues.first(.target, in: range) == nil else { sentenceResult = nil; return }
+        if cues.count(.result, in: range) >= 2 { sentenceResult = "câu báo cáo nhiều kết quả" }
+    }
+
+    /// True when the current sentence names both a year before the plan year and the plan year or later.
+    func sentenceMixesYears(planYear: Int?) -> Bool {
+        guard let planYear else { return false }
+        let years = cues.years(in: 0..<Int.max)
+        return years.contains { $0 < planYear } && years.contains { $0 >= planYear }
     }
     static let year = Array("năm".unicodeScalars)
     /// Words before a year that make it a base of comparison, not the time spoken of:
@@ -50,7 +50,7 @@ struct TimeFrame {
 
     /// Moves the frame on over one clause.
     mutating func read(_ t: ScalarText, clause: Range<Int>, planYear: Int?) {
-        let years = Self.years(t, in: clause)
+        let years = cues.years(in: clause)
         if let planYear, !years.isEmpty {
             let past = years.filter { $0 < planYear }
             // A clause naming both ("kết quả năm 2025; mục tiêu năm 2026") keeps the frame.
@@ -58,8 +58,8 @@ struct TimeFrame {
             else if past.isEmpty { time = .plan; sentenceResult = nil }
             return
         }
-        if let word = Self.find(Self.pastWords, t, in: clause) { time = .past(word); return }
-        if Self.find(Self.targetWords, t, in: clause) != nil { time = .plan; sentenceResult = nil }
+        if let word = cues.first(.past, in: clause) { time = .past(word); return }
+        if cues.first(.target, in: clause) != nil { time = .plan; sentenceResult = nil }
     }
 
     static let comparedWith = ["so với"].cueWords
@@ -142,7 +142,7 @@ struct TimeFrame {
 
     private func decide(_ t: ScalarText, quantity q: Quantity, before: Range<Int>, after: Range<Int>, clause: Range<Int>) -> Assertion {
         let near = max(before.lowerBound, before.upperBound - 40)..<before.upperBound
-        if let word = Self.find(Self.supersededWords, t, in: near) { return .superseded(word) }
+        if let word = cues.first(.superseded, in: near) { return .superseded(word) }
         // The plan's own value: "2,89/3,84%", "(NQ 6,5%)", "(chỉ tiêu nghị quyết là 7,5 - 8%)".
         if q.planOfPair { return .target(["số sau dấu / là kế hoạch (đạt/kế hoạch)"]) }
         var cue = t.skipSpacesBack(q.start, limit: before.lowerBound)
@@ -152,7 +152,7 @@ struct TimeFrame {
         if let word = t.wordEnding(at: cue, in: Self.planValueWords, limit: before.lowerBound) {
             return .target(["số của kế hoạch, sau \"\(String(String.UnicodeScalarView(word)))\""])
         }
-        let targetCue = Self.find(Self.targetWords, t, in: clause)
+        let targetCue = cues.first(.target, in: clause)
         let setsTarget = targetCue != nil
         // "vượt 24,7% KH", "đạt 70,8% dự toán": the share of a plan achieved.
         if q.unit == "%" {
@@ -160,11 +160,11 @@ struct TimeFrame {
             if j < after.upperBound, t.scalars[j] == "(" { j = t.skipSpaces(j + 1, limit: after.upperBound) }
             if let word = t.firstWord(of: Self.ofPlanWords, at: j), !setsTarget { return .result("\(q.value)% \(String(String.UnicodeScalarView(word)))") }
         }
-        if !setsTarget, let word = Self.find(Self.resultWords, t, in: clause.lowerBound..<before.upperBound) { return .result(word) }
+        if !setsTarget, let word = cues.first(.result, in: clause.lowerBound..<before.upperBound) { return .result(word) }
         // "đạt 82% (bằng 100% KH)", "có thêm 6 trường đạt chuẩn, đạt 100% KH": a figure set
         // against its plan in its own clause is what was achieved.
         if !setsTarget, let share = Self.shareOfPlan(t, in: q.end..<clause.upperBound) { return .result(share) }
-        if !setsTarget, let word = Self.find(Self.resultAfterWords, t, in: after) { return .result(word) }
+        if !setsTarget, let word = cues.first(.resultAfter, in: after) { return .result(word) }
         if case .past(let why) = time, !setsTarget { return .result(why) }
         if let why = sentenceResult, !setsTarget { return .result(why) }
         return .target(targetCue.map { ["từ đặt chỉ tiêu: \($0)"] } ?? ["không có dấu hiệu kết quả hay năm đã qua"])
@@ -211,4 +211,88 @@ struct CueWords: Sendable {
         }
         return nil
     }
+}
+
+
+/// The cue phrases and years of one sentence, found in a single pass: at each word start whose
+/// letter can begin a phrase, the phrases of that letter are tried (Resources/lexicon/assertion.tsv).
+struct SentenceCues {
+    enum Concept: CaseIterable { case target, result, resultAfter, past, superseded }
+    struct Hit {
+        let at: Int
+        let concept: Concept
+        let phrase: [Unicode.Scalar]
+    }
+
+    private var hits: [Hit] = []
+    private var yearsFound: [(at: Int, year: Int)] = []
+
+    init() {}
+
+    init(_ t: ScalarText, _ range: Range<Int>) {
+        let byFirst = Self.byFirst
+        let n: Unicode.Scalar = "n"
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let c = t.lower[i]
+            let v = Int(c.value)
+            // Only where a phrase can begin, and only at a word's start.
+            if v < byFirst.count, !byFirst[v].isEmpty || c == n, i == 0 || Self.endsWord(t.lower[i - 1]) {
+                if c == n, t.hasWord(TimeFrame.year, at: i), let year = Self.year(t, after: i + TimeFrame.year.count, limit: range.upperBound),
+                   TimeFrame.comparisonBases.first(in: t, max(range.lowerBound, i - 24)..<i) == nil {
+                    yearsFound.append((i, year))
+                }
+                for (phrase, concept) in byFirst[v] where i + phrase.count <= range.upperBound && t.hasWord(phrase, at: i) {
+                    hits.append(Hit(at: i, concept: concept, phrase: phrase))
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// The first phrase of a concept that starts in `range` (and, for a sentence, ends in it).
+    func first(_ concept: Concept, in range: Range<Int>) -> String? {
+        guard let hit = hits.first(where: { $0.concept == concept && range.contains($0.at) && $0.at + $0.phrase.count <= range.upperBound }) else { return nil }
+        return String(String.UnicodeScalarView(hit.phrase))
+    }
+
+    func count(_ concept: Concept, in range: Range<Int>) -> Int {
+        hits.reduce(0) { $0 + ($1.concept == concept && range.contains($1.at) ? 1 : 0) }
+    }
+
+    /// Years written "năm YYYY" in `range`, not those after "so với" or "giá so sánh".
+    func years(in range: Range<Int>) -> [Int] {
+        yearsFound.filter { range.contains($0.at) }.map(\.year)
+    }
+
+    /// True when a word may begin after this scalar: ASCII that is not a letter or digit, or one
+    /// of the few other marks Vietnamese text puts before a word (quotes, dashes, bullets).
+    /// Every other scalar beyond ASCII is taken for a letter, which spares a Unicode lookup.
+    private static func endsWord(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return !ScalarText.isLetter(c) && !ScalarText.isDigit(c) }
+        return "\u{A0}“”‘’–—…•·«»".unicodeScalars.contains(c)
+    }
+
+    private static func year(_ t: ScalarText, after i: Int, limit: Int) -> Int? {
+        let y = t.skipSpaces(i, limit: limit)
+        guard y + 4 <= limit, (0..<4).allSatisfy({ ScalarText.isDigit(t.scalars[y + $0]) }),
+              y + 4 == limit || !ScalarText.isDigit(t.scalars[y + 4]) else { return nil }
+        let value = (0..<4).reduce(0) { $0 * 10 + Int(t.scalars[y + $1].value - 48) }
+        return (1990...2100).contains(value) ? value : nil
+    }
+
+    /// The phrases of every concept by their first letter (its scalar value, in the Basic
+    /// Multilingual Plane where Vietnamese is), longest first.
+    private static let byFirst: [[([Unicode.Scalar], Concept)]] = {
+        let table = WordTable.assertion
+        let names: [Concept: String] = [.target: "target", .result: "result", .resultAfter: "result_after", .past: "past", .superseded: "superseded"]
+        var byFirst = [[([Unicode.Scalar], Concept)]](repeating: [], count: 0x10000)
+        for concept in Concept.allCases {
+            for phrase in table[names[concept]!].scalarPhrases {
+                if let first = phrase.first, first.value < 0x10000 { byFirst[Int(first.value)].append((phrase, concept)) }
+            }
+        }
+        for v in byFirst.indices where byFirst[v].count > 1 { byFirst[v].sort { $0.0.count > $1.0.count } }
+        return byFirst
+    }()
 }

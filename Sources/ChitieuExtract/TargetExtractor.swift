@@ -11,8 +11,13 @@ import Foundation
 public struct TargetExtractor: Sendable {
     public let catalogue: Catalogue
 
-    public init(catalogue: Catalogue = .standard) {
+    /// Keep what was made of every number (`chitieu extract --explain`); the targets' own
+    /// evidence is kept either way.
+    public var explains = false
+
+    public init(catalogue: Catalogue = .standard, explains: Bool = false) {
         self.catalogue = catalogue
+        self.explains = explains
     }
 
     /// Extracts everything from one text.
@@ -35,8 +40,10 @@ public struct TargetExtractor: Sendable {
         // quantities of one indicator stay apart.
         struct Said: Hashable { let value: Double; let valueMax: Double?; let unit: String }
         var said: [Said: [Int]] = [:]
-        func decide(_ q: Quantity, kept: Bool, _ reason: String) {
-            decisions.append(NumberDecision(text: t.string(q.start..<q.end), location: lines.location(path, q.start), kept: kept, reason: reason))
+        let explains = self.explains
+        func decide(_ q: Quantity, kept: Bool, _ reason: @autoclosure () -> String) {
+            guard explains else { return }
+            decisions.append(NumberDecision(text: t.string(q.start..<q.end), location: lines.location(path, q.start), kept: kept, reason: reason()))
         }
 
         let clauses = ClauseSplitter.clauses(t)
@@ -56,7 +63,7 @@ public struct TargetExtractor: Sendable {
             if clause.startsSentence {
                 let end = clauses[(index + 1)...].first(where: \.startsSentence)?.range.lowerBound ?? t.count
                 frame.newSentence(t, clause.range.lowerBound..<end)
-                sentenceMixesYears = TimeFrame.mixesYears(t, in: clause.range.lowerBound..<end, planYear: metadata.planYear)
+                sentenceMixesYears = frame.sentenceMixesYears(planYear: metadata.planYear)
             }
             let quantities = scanner.quantities(in: clause.range)
             // "Kết quả năm 2025; mục tiêu năm 2026": a sentence naming both years only announces

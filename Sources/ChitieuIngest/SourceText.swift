@@ -59,9 +59,8 @@ public enum DirectiveReader {
 
     /// The most text one directive may hold (the longest real ones are under 1 MB); more is
     /// refused before it is decoded. CHITIEU_TEXT_LIMIT_MB raises it.
-    public static var maximumTextBytes: Int {
+    public static let maximumTextBytes: Int =
         (ProcessInfo.processInfo.environment["CHITIEU_TEXT_LIMIT_MB"].flatMap(Int.init) ?? 64) << 20
-    }
 
     static func tooMuchText(_ path: String, _ bytes: Int) -> IngestError {
         .unsupportedFormat(path: path, detail: "văn bản dài \(bytes >> 20) MB, quá giới hạn \(maximumTextBytes >> 20) MB của một văn bản chỉ đạo; kiểm tra lại tệp (đặt CHITIEU_TEXT_LIMIT_MB để nâng)")

@@ -8,8 +8,8 @@ import ChitieuModel
 
 /// Runs ingest and extraction alone over files, for `chitieu extract`.
 public enum ExtractCommand {
-    public static func run(files: [String], catalogue: Catalogue = .standard) -> (documents: [DirectiveDocument], failures: [String], warnings: [String]) {
-        let extractor = TargetExtractor(catalogue: catalogue)
+    public static func run(files: [String], catalogue: Catalogue = .standard, explain: Bool = false) -> (documents: [DirectiveDocument], failures: [String], warnings: [String]) {
+        let extractor = TargetExtractor(catalogue: catalogue, explains: explain)
         var documents: [DirectiveDocument] = []
         var failures: [String] = []
         var warnings: [String] = []

@@ -139,7 +139,7 @@ extension Chitieu {
         }
 
         func run() throws {
-            let result = ExtractCommand.run(files: files)
+            let result = ExtractCommand.run(files: files, explain: explain)
             if explain {
                 print(ExtractionOutput.explanation(result.documents), terminator: "")
                 for failure in result.failures { Console.error(failure) }

@@ -138,7 +138,7 @@ struct PlanPhraseTests {
 
     @Test("A growth written after an amount is the amount said another way: one target, the rise explained")
     func growthAfterTarget() {
-        let document = TargetExtractor().extract(text: "Năm 2024, phấn đấu kim ngạch xuất khẩu đạt 1.200 triệu USD, tăng 10% so với năm 2023.", path: "x.txt")
+        let document = TargetExtractor(explains: true).extract(text: "Năm 2024, phấn đấu kim ngạch xuất khẩu đạt 1.200 triệu USD, tăng 10% so với năm 2023.", path: "x.txt")
         #expect(document.targets.map(\.value) == [1200])
         #expect(document.targets.first?.evidence == ["năm kế hoạch 2024", "từ đặt chỉ tiêu: phấn đấu"])
         let rise = document.decisions.first { $0.text == "10%" }

@@ -231,18 +231,21 @@ struct SentenceCues {
 
     init(_ t: ScalarText, _ range: Range<Int>) {
         let byFirst = Self.byFirst
+        let begins = Self.begins
         let n: Unicode.Scalar = "n"
         var i = range.lowerBound
         while i < range.upperBound {
             let c = t.lower[i]
             let v = Int(c.value)
             // Only where a phrase can begin, and only at a word's start.
-            if v < byFirst.count, !byFirst[v].isEmpty || c == n, i == 0 || Self.endsWord(t.lower[i - 1]) {
+            if v < begins.count, begins[v], i == 0 || Self.endsWord(t.lower[i - 1]) {
                 if c == n, t.hasWord(TimeFrame.year, at: i), let year = Self.year(t, after: i + TimeFrame.year.count, limit: range.upperBound),
                    TimeFrame.comparisonBases.first(in: t, max(range.lowerBound, i - 24)..<i) == nil {
                     yearsFound.append((i, year))
                 }
-                for (phrase, concept) in byFirst[v] where i + phrase.count <= range.upperBound && t.hasWord(phrase, at: i) {
+                let second = i + 1 < range.upperBound ? t.lower[i + 1] : " "
+                for (phrase, concept) in byFirst[v] where phrase.count > 1 && phrase[1] == second
+                    && i + phrase.count <= range.upperBound && t.hasWord(phrase, at: i) {
                     hits.append(Hit(at: i, concept: concept, phrase: phrase))
                 }
             }
@@ -266,11 +269,15 @@ struct SentenceCues {
     }
 
     /// True when a word may begin after this scalar: ASCII that is not a letter or digit, or one
-    /// of the few other marks Vietnamese text puts before a word (quotes, dashes, bullets).
+    /// of the few other marks Vietnamese text puts before a word (no-break space, quotes,
+    /// dashes, bullets, ellipsis).
     /// Every other scalar beyond ASCII is taken for a letter, which spares a Unicode lookup.
     private static func endsWord(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return !ScalarText.isLetter(c) && !ScalarText.isDigit(c) }
-        return "\u{A0}“”‘’–—…•·«»".unicodeScalars.contains(c)
+        switch c.value {
+        case 0xA0, 0xAB, 0xB7, 0xBB, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026: return true
+        default: return false
+        }
     }
 
     private static func year(_ t: ScalarText, after i: Int, limit: Int) -> Int? {
@@ -294,5 +301,12 @@ struct SentenceCues {
         }
         for v in byFirst.indices where byFirst[v].count > 1 { byFirst[v].sort { $0.0.count > $1.0.count } }
         return byFirst
+    }()
+
+    /// Whether a phrase (or a year, "năm") can begin with a scalar: the test made at every scalar.
+    private static let begins: [Bool] = {
+        var begins = byFirst.map { !$0.isEmpty }
+        begins[Int(("n" as Unicode.Scalar).value)] = true
+        return begins
     }()
 }

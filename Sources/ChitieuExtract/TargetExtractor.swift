@@ -40,6 +40,7 @@ public struct TargetExtractor: Sendable {
         // quantities of one indicator stay apart.
         struct Said: Hashable { let value: Double; let valueMax: Double?; let unit: String }
         var said: [Said: [Int]] = [:]
+        var tails: [Int: String] = [:]
         let explains = self.explains
         func decide(_ q: Quantity, kept: Bool, _ reason: @autoclosure () -> String) {
             guard explains else { return }
@@ -65,16 +66,16 @@ public struct TargetExtractor: Sendable {
                 frame.newSentence(t, clause.range.lowerBound..<end)
                 sentenceMixesYears = frame.sentenceMixesYears(planYear: metadata.planYear)
             }
-            let quantities = scanner.quantities(in: clause.range)
             // "Kết quả năm 2025; mục tiêu năm 2026": a sentence naming both years only announces
             // topics; its clauses without numbers leave the time spoken of as it was.
-            if !(sentenceMixesYears && quantities.isEmpty) {
+            if !(sentenceMixesYears && scanner.quantities(in: clause.range).isEmpty) {
                 frame.read(t, clause: clause.range, planYear: metadata.planYear)
             }
             if pastSentence {
-                for q in quantities { decide(q, kept: false, "kết quả: câu nói về thời gian đã qua") }
+                if explains { for q in scanner.quantities(in: clause.range) { decide(q, kept: false, "kết quả: câu nói về thời gian đã qua") } }
                 continue
             }
+            let quantities = scanner.quantities(in: clause.range)
             if quantities.isEmpty {
                 if clause.itemMarker, let q = qualitativeText(t, clause.range) {
                     qualitative.append(QualitativeTarget(text: q, location: lines.location(path, t.skipSpaces(clause.range.lowerBound))))
@@ -130,12 +131,22 @@ public struct TargetExtractor: Sendable {
                     previousInClause = target.name
                     if !segment.isSubTarget { lastTopLevel = target.name }
                     let key = Said(value: target.value, valueMax: target.valueMax, unit: target.unit.symbol)
-                    if let first = said[key, default: []].first(where: { Self.sameIndicator(targets[$0], target) }) {
+                    var tail: String?
+                    let earlier = said[key, default: []]
+                    if let first = earlier.first(where: { i in
+                        if let code = target.catalogueCode, code == targets[i].catalogueCode,
+                           max(target.catalogueConfidence ?? 0, targets[i].catalogueConfidence ?? 0) >= Self.sameIndicatorConfidence { return true }
+                        // Names compared by their last words, each worked out once.
+                        if tail == nil { tail = Self.nameTail(target.name) }
+                        if tails[i] == nil { tails[i] = Self.nameTail(targets[i].name) }
+                        return tails[i] == tail
+                    }) {
                         if let place = target.location { targets[first].repeatedAt.append(place) }
                         decide(q, kept: false, "lặp lại chỉ tiêu đã nêu ở dòng \(targets[first].location?.line ?? 0)")
                         continue
                     }
                     said[key, default: []].append(targets.count)
+                    if let tail { tails[targets.count] = tail }
                     decide(q, kept: true, "chỉ tiêu: " + evidence.joined(separator: "; "))
                     targets.append(target)
                 }
@@ -147,16 +158,10 @@ public struct TargetExtractor: Sendable {
     }
 
     /// A catalogue match this sure names the indicator when a target is said again.
-    static let sameIndicatorConfidence = 0.7
-
     /// Two targets of the same quantity name the same indicator when the catalogue says so and is
-    /// sure of one of them, or when their names end alike ("1 huyện … nâng cao" and "1 huyện …
-    /// kiểu mẫu", both matched weakly to one code, are two targets).
-    static func sameIndicator(_ a: Target, _ b: Target) -> Bool {
-        if let code = a.catalogueCode, code == b.catalogueCode,
-           max(a.catalogueConfidence ?? 0, b.catalogueConfidence ?? 0) >= sameIndicatorConfidence { return true }
-        return nameTail(a.name) == nameTail(b.name)
-    }
+    /// this sure of one of them, or when their names end alike (`nameTail`): "1 huyện … nâng cao"
+    /// and "1 huyện … kiểu mẫu", both matched weakly to one code, are two targets.
+    static let sameIndicatorConfidence = 0.7
 
     /// The last words of a name, years left out: what tells one indicator from another
     /// ("… nông thôn mới nâng cao" / "… kiểu mẫu"), while a lead-in that differs between the

@@ -190,9 +190,8 @@ public struct TargetExtractor: Sendable {
 
 /// Sentences that report the past: "Năm 2023, …", "Trong năm qua, …", "Kết quả năm 2023 …".
 enum PastContext {
-    static let relativePast: [[Unicode.Scalar]] = ["năm qua", "trong năm qua", "năm trước", "năm vừa qua", "những năm qua", "thời gian qua",
-                                                   "kết quả năm qua", "trong năm vừa qua"].scalarWords
-    static let yearLeads: [[Unicode.Scalar]] = ["trong năm", "kết quả năm", "cả năm", "năm", "6 tháng đầu năm", "trong 6 tháng đầu năm"].scalarWords
+    static let relativePast = WordTable.assertion["opens_past"].scalarPhrases
+    static let yearLeads = WordTable.assertion["year_lead"].scalarPhrases
 
     static func opensPastSentence(_ t: ScalarText, at start: Int, planYear: Int?) -> Bool {
         var i = start

@@ -216,21 +216,19 @@ struct TargetReading {
 
 extension Lexicon {
     /// Words that say the number is a result already reached or estimated.
-    static let resultCues: [[Unicode.Scalar]] = ["ước đạt", "ước thực hiện", "ước", "dự ước", "đã đạt", "đạt được", "đã đạt được", "đã"].scalarWords
+    static let resultCues = words("reported")
 
     /// "chiếm 28,5%": a share of a whole.
-    static let shareCues: [[Unicode.Scalar]] = ["chiếm", "chiếm khoảng", "chiếm tỷ trọng", "chiếm tỉ trọng"].scalarWords
+    static let shareCues = words("share")
 
     /// Fillers skipped before a target's exact words (its `text`).
-    static let textFillers: [[Unicode.Scalar]] = [
-        "phấn đấu", "phân đầu", "phần đầu", "phấn đầu", "phân đấu", "cụ thể là", "trong đó", "và", "đồng thời",
-    ].scalarWords
+    static let textFillers = words("text_filler")
 
     /// Words after a number that do not start a noun phrase of the name.
-    static let afterConnectives: [String] = ["so với", "trở lên", "trở xuống", "(", "trong", "trên tổng", "cùng kỳ", "kế hoạch", "năm"]
+    static let afterConnectives: [String] = table.rows("after_connective").map(\.[0])
 
-    /// Words cut from the end of a number-first name.
-    static let trailingNoise: [String] = ["trở lên", "trở xuống", "và", "với", "trong năm", "năm"]
+    /// Words cut from the end of a number-first name, tried in the file's order.
+    static let trailingNoise: [String] = table.rows("trailing_noise").map(\.[0])
 }
 
 extension String {

@@ -7,6 +7,7 @@ import Foundation
 public struct WordTable: Sendable {
     public let name: String
     private let phrases: [String: [String]]
+    private let lines: [String: [[String]]]
 
     /// The phrases of a concept, NFC and lower case, longest first.
     public subscript(concept: String) -> [String] {
@@ -16,26 +17,37 @@ public struct WordTable: Sendable {
         return found
     }
 
+    /// The rows of a concept in file order: the phrase (NFC, lower case), then its other fields.
+    public func rows(_ concept: String) -> [[String]] {
+        guard let found = lines[concept] else {
+            fatalError("chitieu: bảng từ \(name) không có khái niệm \"\(concept)\"; đây là lỗi đóng gói chương trình")
+        }
+        return found
+    }
+
     /// Parses a table; `concepts` are the ones it must define.
     public static func parse(_ text: String, name: String, concepts: [String]) throws(WordTableError) -> WordTable {
         var phrases: [String: [String]] = [:]
+        var lines: [String: [[String]]] = [:]
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2, !fields[1].trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard fields.count >= 2, !fields[1].trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw WordTableError(file: name, line: number + 1, reason: "cần \"khái niệm<TAB>cụm từ\"")
             }
             let concept = String(fields[0])
             guard concepts.contains(concept) else {
                 throw WordTableError(file: name, line: number + 1, reason: "khái niệm \"\(concept)\" không có trong danh sách (\(concepts.joined(separator: ", ")))")
             }
-            phrases[concept, default: []].append(fields[1].trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping.lowercased())
+            let phrase = fields[1].trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping.lowercased()
+            phrases[concept, default: []].append(phrase)
+            lines[concept, default: []].append([phrase] + fields.dropFirst(2).map { $0.trimmingCharacters(in: .whitespaces) })
         }
         for concept in concepts where phrases[concept] == nil {
             throw WordTableError(file: name, line: 0, reason: "khái niệm \"\(concept)\" không có cụm từ nào")
         }
-        return WordTable(name: name, phrases: phrases.mapValues { $0.sorted { $0.count > $1.count } })
+        return WordTable(name: name, phrases: phrases.mapValues { $0.sorted { $0.count > $1.count } }, lines: lines)
     }
 
     /// A table shipped with the program; a failure is a packaging bug and stops the program.
@@ -49,8 +61,17 @@ public struct WordTable: Sendable {
         }
     }
 
+    /// The words that read a number and its name (Resources/lexicon/extraction.tsv).
+    public static let extraction = bundled("extraction", concepts: [
+        "magnitude", "scalable_unit", "count_unit", "count_unit_not_noun", "per_population", "percent", "per_mille", "per_tail",
+        "colon_cue", "strictly_above", "at_least", "strictly_below", "at_most", "approximately", "increase", "decrease", "linker",
+        "at_least_after", "at_most_after", "range_joiner", "starter", "leading_filler", "kept_verb", "additive_verb", "vague_name",
+        "reference_cue", "date_cue", "non_target_unit", "commitment", "time_lead",
+        "reported", "share", "text_filler", "after_connective", "trailing_noise",
+    ])
+
     /// Cues of assertion and time: target, result, superseded (Resources/lexicon/assertion.tsv).
-    public static let assertion = bundled("assertion", concepts: ["target", "result", "result_after", "of_plan", "past", "superseded", "plan_year", "report_year", "plan_value"])
+    public static let assertion = bundled("assertion", concepts: ["target", "result", "result_after", "of_plan", "past", "superseded", "plan_year", "report_year", "plan_value", "opens_past", "year_lead"])
 }
 
 public struct WordTableError: Error, CustomStringConvertible {

@@ -141,3 +141,25 @@ struct MergedIssueTests {
         #expect(DataIssue.merged(issues).map(\.text) == ["ô trống (gặp ở 2 dòng: KQ!D2, KQ!D3)"])
     }
 }
+
+@Suite("Word tables as data")
+struct WordTableTests {
+    @Test("A table is read with its extra fields; a bad line, an unknown concept or a concept without a phrase is an error naming the line")
+    func parse() throws {
+        let table = try WordTable.parse("# chú thích\nmagnitude\tNghìn tỷ\tnghìn tỷ\t1e12\nunit\tha\n", name: "thu.tsv", concepts: ["magnitude", "unit"])
+        #expect(table["unit"] == ["ha"])
+        #expect(table.rows("magnitude") == [["nghìn tỷ", "nghìn tỷ", "1e12"]])
+        #expect(throws: WordTableError.self) { try WordTable.parse("unit ha\n", name: "thu.tsv", concepts: ["unit"]) }
+        let unknown = #expect(throws: WordTableError.self) { try WordTable.parse("đơn vị\tha\n", name: "thu.tsv", concepts: ["unit"]) }
+        #expect(unknown?.description.hasPrefix("thu.tsv:1:") == true)
+        let empty = #expect(throws: WordTableError.self) { try WordTable.parse("unit\tha\n", name: "thu.tsv", concepts: ["unit", "magnitude"]) }
+        #expect(empty?.description.contains("magnitude") == true)
+    }
+
+    @Test("The shipped tables load with every concept they must have")
+    func shipped() {
+        #expect(!WordTable.extraction["count_unit"].isEmpty && !WordTable.extraction["starter"].isEmpty)
+        #expect(WordTable.extraction.rows("magnitude").allSatisfy { $0.count == 3 && Double($0[2]) != nil })
+        #expect(WordTable.assertion["target"].contains("phấn đấu"))
+    }
+}

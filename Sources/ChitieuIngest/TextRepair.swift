@@ -35,6 +35,11 @@ enum TextRepair {
                 } else {
                     for _ in 0...blankRun { out.append("\n"); offset += 1 }
                 }
+            } else if blankRun == 0, !lastLine.isEmpty, Self.continuesLine(line.head, after: lastLine) {
+                // A hard break inside a phrase of a short line ("c) Kim ngạch xuất khẩu" /
+                // "đạt 1.850 triệu USD;"): the next line goes on in lower case.
+                out.bytes.removeLast(); offset -= 1
+                out.append(" "); offset += 1
             }
             blankRun = 0
             line.write(into: &out, map: &map, offset: &offset, line: raw.line)
@@ -44,6 +49,13 @@ enum TextRepair {
         }
         if pendingJoin { out.append("\n") }
         return (out.string, map)
+    }
+
+    /// True when a line that ends without a stop is followed by one that opens in lower case.
+    static func continuesLine(_ head: ArraySlice<Unicode.Scalar>, after tail: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let last = tail.last, !".;:!?…”\")]".unicodeScalars.contains(last),
+              let first = head.first, first.properties.isLowercase else { return false }
+        return true
     }
 
     /// One input line, ready to copy: plain lines (the usual case) are copied as bytes; lines

@@ -21,8 +21,6 @@ struct TargetReading {
     func target(previousName: String?) -> Target? {
         let q = quantity
         let (cues, nameEnd) = collectCues()
-        // "ước đạt 93 xã", "đã đạt 5.800 tỷ đồng": a result being reported, not a target.
-        if cues.reported { return nil }
         let nameStart = Self.skipLeading(text, from: before.lowerBound, to: nameEnd, fillers: Lexicon.leadingFillers)
         var nameBefore = NameCleaner.clean(text.string(nameStart..<max(nameStart, nameEnd)))
         let afterText = NameCleaner.clean(text.string(after)).trimmingTrailing(Lexicon.trailingNoise)
@@ -140,7 +138,6 @@ struct TargetReading {
         /// "chiếm": the number is a share of a whole.
         var share = false
         /// "ước đạt", "đã đạt": the number is a result.
-        var reported = false
     }
 
     /// Walks back from the number over comparator words and linkers; returns what they say and
@@ -179,7 +176,6 @@ struct TargetReading {
             (Lexicon.decrease, { if $0.change == nil { $0.change = .decreaseBy } }),
             (Lexicon.increase, { if $0.change == nil { $0.change = .increaseBy } }),
             (Lexicon.shareCues, { $0.share = true }),
-            (Lexicon.resultCues, { $0.reported = true }),
             (Lexicon.linkers, { _ in }),
     ]
 
@@ -215,9 +211,6 @@ struct TargetReading {
 }
 
 extension Lexicon {
-    /// Words that say the number is a result already reached or estimated.
-    static let resultCues = words("reported")
-
     /// "chiếm 28,5%": a share of a whole.
     static let shareCues = words("share")
 

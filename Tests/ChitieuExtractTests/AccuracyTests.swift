@@ -71,7 +71,7 @@ struct AccuracyTests {
     }
 
     /// The dev set's F1 as last measured by this scorer; it may rise, never fall.
-    static let devsetFloor = 0.96
+    static let devsetFloor = 0.97
 
     @Test("The dev set: 22 real texts of 2023-2026, precision and recall together (F1) at or above the floor")
     func devset() throws {

@@ -32,6 +32,17 @@ enum Lexicon {
     /// "/1 vạn dân", "trên 1 vạn dân"… after a unit make it a per-population unit.
     static let perPopulation = words("per_population")
 
+    /// "điểm phần trăm", "điểm %": percentage points.
+    static let percentagePointWords = words("percentage_point")
+
+    /// Before a number: a rank ("xếp hạng 15/34", "top 5"), or the size of a leading group
+    /// ("nằm trong nhóm 10 tỉnh dẫn đầu": a rank of at most 10).
+    static let rankWords = words("rank")
+    static let rankGroupWords = words("rank_group")
+
+    /// "3 triệu khách": visitors, counted in arrivals.
+    static let visitorWords = words("visitors")
+
     /// Percent spellings.
     static let percentWords = words("percent")
     static let perMilleWords = words("per_mille")

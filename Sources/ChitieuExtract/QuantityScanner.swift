@@ -68,6 +68,11 @@ struct QuantityScanner {
         if i < limit {
             let next = text.scalars[i]
             if next == "/" {
+                // "xếp hạng 15/34": a rank out of the number ranked.
+                if text.wordEnding(at: text.skipSpacesBack(start), in: Lexicon.rankWords) != nil,
+                   let (_, len) = VietnameseNumber.scan(text.scalars, from: i + 1), len > 0 {
+                    return Quantity(start: start, end: i + 1 + len, value: value, valueMax: nil, unit: "hạng", unitIsNoun: false, unitWord: "")
+                }
                 // "95/117 xã" is a count out of a total, "2,89/3,84%" achieved over planned;
                 // "26/12/2023" and "17/CT-UBND" are neither.
                 guard let (den, len) = ratioDenominator(after: i, limit: limit) ?? percentPair(after: i, limit: limit) else { return nil }
@@ -83,6 +88,14 @@ struct QuantityScanner {
            cue.range.contains(value), value == value.rounded() { return nil }
 
         var q = Quantity(start: start, end: i, value: value, valueMax: nil, unit: "", unitIsNoun: false, unitWord: "")
+        // "nằm trong nhóm 10 tỉnh dẫn đầu": a rank of at most 10; the places counted are read past.
+        if text.wordEnding(at: previousWordEnd, in: Lexicon.rankGroupWords) != nil {
+            q.unit = "hạng"
+            q.boundAfter = .lte
+            let w = text.skipSpaces(i, limit: limit)
+            if let noun = text.firstWord(of: Lexicon.countUnitWords, at: w) { q.end = w + noun.count }
+            return q
+        }
         var percentSeen = false
         // A percent sign may sit on both ends of a range: "7,5% - 8%".
         if let p = text.firstWord(of: Lexicon.percentWords, at: text.skipSpaces(i, limit: limit)), !p.isEmpty {
@@ -102,7 +115,7 @@ struct QuantityScanner {
             q.unitWord = word
             q.unitIsNoun = noun
             q.end = after
-        } else if text.wordEnding(at: previousWordEnd, in: Self.top) != nil {
+        } else if text.wordEnding(at: previousWordEnd, in: Lexicon.rankWords) != nil {
             q.unit = "hạng"
         } else {
             return nil
@@ -152,8 +165,6 @@ struct QuantityScanner {
         return (value, length)
     }
 
-    static let top: [[Unicode.Scalar]] = [Array("top".unicodeScalars)]
-    static let khach: [Unicode.Scalar] = Array("khách".unicodeScalars)
 
     /// The upper bound of a range written after the first number.
     private func rangeEnd(from i: Int, limit: Int, lower: Double) -> (Double, Int)? {
@@ -180,6 +191,9 @@ struct QuantityScanner {
         if let p = text.firstWord(of: Lexicon.perMilleWords, at: j) {
             return ("‰", "‰", false, j + p.count)
         }
+        if let p = text.firstWord(of: Lexicon.percentagePointWords, at: j) {
+            return ("điểm %", "điểm %", false, j + p.count)
+        }
         if let m = Lexicon.magnitudes.first(where: { text.hasWord($0.word, at: j) }) {
             let magnitude = m
             j += m.word.count
@@ -199,8 +213,13 @@ struct QuantityScanner {
                 return (magnitude.canonical + " " + base.canonical + tail, base.canonical, Lexicon.nounUnits.contains(base.canonical) && tail.isEmpty, end)
             }
             // "3 triệu khách": visitors are counted in arrivals; leave "khách" for the name.
-            if text.hasWord(Self.khach, at: b) {
+            if text.firstWord(of: Lexicon.visitorWords, at: b) != nil {
                 return (magnitude.canonical + " lượt", "lượt", false, j)
+            }
+            // "2 nghìn doanh nghiệp": a count in thousands keeps its magnitude in the unit.
+            if let noun = text.firstWord(of: Lexicon.countUnitWords, at: b) {
+                let word = String(String.UnicodeScalarView(noun))
+                return (magnitude.canonical + " " + word, word, Lexicon.nounUnits.contains(word), b + noun.count)
             }
             return (magnitude.canonical, magnitude.canonical, false, j)
         }
@@ -214,7 +233,9 @@ struct QuantityScanner {
                 }
             }
             let unit = Lexicon.scalableUnits.first(where: { $0.word == w })?.canonical ?? canonical
-            return (unit, unit, Lexicon.nounUnits.contains(unit), end)
+            // "1,2 km/km2", "28 m2/người": a density or a share per person.
+            let (tail, afterTail) = perTail(at: end, limit: limit)
+            return (unit + tail, unit, Lexicon.nounUnits.contains(unit) && tail.isEmpty, afterTail)
         }
         if let base = Lexicon.scalableUnits.first(where: { text.hasWord($0.word, at: j) }) {
             let (tail, end) = perTail(at: j + base.word.count, limit: limit)

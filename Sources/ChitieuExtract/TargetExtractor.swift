@@ -127,6 +127,10 @@ public struct TargetExtractor: Sendable {
                     if let match = catalogue.match(name: target.name, unit: target.unit) {
                         target.catalogueCode = match.entry.code
                         target.catalogueConfidence = (match.confidence * 100).rounded() / 100
+                        // "Tổng mức bán lẻ … tăng 12% trở lên": a rate for an amount is the amount's growth.
+                        if target.unit == .percent, match.entry.unit != .percent, let growth = catalogue[match.entry.code + "_growth"] {
+                            target.catalogueCode = growth.code
+                        }
                     }
                     previousInClause = target.name
                     if !segment.isSubTarget { lastTopLevel = target.name }

@@ -67,7 +67,7 @@ public struct WordTable: Sendable {
         "colon_cue", "strictly_above", "at_least", "strictly_below", "at_most", "approximately", "increase", "decrease", "linker",
         "at_least_after", "at_most_after", "range_joiner", "starter", "leading_filler", "kept_verb", "additive_verb", "vague_name",
         "reference_cue", "date_cue", "non_target_unit", "commitment", "time_lead",
-        "share", "text_filler", "after_connective", "trailing_noise",
+        "share", "text_filler", "after_connective", "trailing_noise", "percentage_point", "rank", "rank_group", "visitors",
     ])
 
     /// Cues of assertion and time: target, result, superseded (Resources/lexicon/assertion.tsv).

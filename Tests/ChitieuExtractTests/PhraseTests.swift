@@ -156,3 +156,40 @@ struct PlanPhraseTests {
         #expect(targets.map(\.parent) == [nil, "Thu ngân sách nhà nước trên địa bàn", "Thu ngân sách nhà nước trên địa bàn", nil])
     }
 }
+
+@Suite("Units and ranks a reader knows")
+struct UnitAndRankTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let text: String
+        let value: Double
+        let unit: String
+        var comparator: TargetComparator = .eq
+        var catalogue: String?
+        var testDescription: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "Mật độ đường giao thông đạt 1,2 km/km2.", value: 1.2, unit: "km/km2"),
+        Case(text: "Diện tích nhà ở bình quân đạt 28 m2/người.", value: 28, unit: "m2/người"),
+        Case(text: "Đón 3,5 triệu lượt người đến tham quan.", value: 3.5, unit: "triệu lượt người"),
+        Case(text: "Tạo việc làm mới cho 25.000 chỗ làm.", value: 25_000, unit: "chỗ làm"),
+        Case(text: "Tổ chức cho 5.000 thanh niên tham gia tình nguyện.", value: 5_000, unit: "thanh niên"),
+        Case(text: "Số giường bệnh đạt 32 giường bệnh/10.000 người dân.", value: 32, unit: "giường bệnh/vạn dân"),
+        Case(text: "Chỉ số PCI xếp hạng 15/34.", value: 15, unit: "hạng", comparator: .lte),
+        Case(text: "Nằm trong nhóm 10 tỉnh dẫn đầu cả nước về chỉ số PAPI.", value: 10, unit: "hạng", comparator: .lte),
+        Case(text: "Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm.", value: 1.5, unit: "%", comparator: .decreaseBy),
+        Case(text: "Có 2 nghìn doanh nghiệp thành lập mới.", value: 2, unit: "nghìn doanh nghiệp"),
+        Case(text: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tăng 12% trở lên.", value: 12, unit: "%", comparator: .gte,
+             catalogue: "retail_sales_growth"),
+    ]
+
+    @Test("One target with its value, unit and comparator", arguments: cases)
+    func reads(_ c: Case) {
+        let targets = TargetExtractor().extract(text: "Năm 2026, phấn đấu:\n- " + c.text, path: "x.txt").targets
+        #expect(targets.count == 1, "\(targets.map(\.plainText))")
+        guard let t = targets.first else { return }
+        #expect(t.value == c.value && t.unit.display == c.unit && t.comparator == c.comparator, "\(t.value) \(t.unit.display) \(t.comparator)")
+        if let code = c.catalogue { #expect(t.catalogueCode == code) }
+        if c.text.contains("điểm phần trăm") { #expect(t.unit == .percentagePoint) }
+    }
+}

@@ -11,13 +11,19 @@ enum TableUnflattener {
     static let unitHeaders = ["đơn vị tính", "đvt", "đơn vị"]
     static let planWords = ["kế hoạch", "chỉ tiêu", "mục tiêu", "phấn đấu", "giao"]
     static let pastWords = ["thực hiện", "ước", "so sánh", "tỷ lệ", "ghi chú", "cùng kỳ"]
+    /// Words a header cell is made of.
+    static let columnWords = nameHeaders + unitHeaders + planWords + pastWords + ["stt", "tt", "năm", "kh", "th", "nq", "%"]
 
     static func rebuild(_ lines: [RawLine]) -> [RawLine] {
         var result: [RawLine] = []
         var i = 0
         while i < lines.count {
+            // "| Chỉ tiêu | Thực hiện 2024 | Kế hoạch 2025 |": a table kept on its lines.
+            if lines[i].text.contains("|"), let (rows, used) = barredTable(at: i, in: lines) {
+                result += rows
+                i += used
             // A table starts with a short cell ("STT", "Chỉ tiêu"); longer lines are passed at once.
-            if (1...30).contains(lines[i].text.utf8.count), let (rows, used) = table(at: i, in: lines) {
+            } else if (1...30).contains(lines[i].text.utf8.count), let (rows, used) = table(at: i, in: lines) {
                 result += rows
                 i += used
             } else {
@@ -32,6 +38,62 @@ enum TableUnflattener {
         s.lowercased().trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":.")))
     }
 
+    /// The cells of a line written with "|" between them; nil when it has fewer than three.
+    static func cells(_ line: String) -> [String]? {
+        var parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.first?.isEmpty == true { parts.removeFirst() }
+        if parts.last?.isEmpty == true { parts.removeLast() }
+        return parts.count >= 3 ? parts : nil
+    }
+
+    /// The column of plan values among `columns` of a header: the one that names the plan,
+    /// else the last that names no result.
+    static func planColumn(_ header: [String], among columns: [Int]) -> Int? {
+        columns.first(where: { c in planWords.contains { header[c].contains($0) } && !pastWords.contains { header[c].hasPrefix($0) } })
+            ?? columns.last(where: { c in !pastWords.contains { header[c].hasPrefix($0) } })
+    }
+
+    /// One row as a line the extractor reads like running text: "Tổng vốn đầu tư: 33.000-34.000
+    /// tỷ đồng." The unit comes from its column, or from brackets closing the name ("(tỷ đồng)").
+    static func rowLine(name raw: String, unit column: String?, value: String, line: Int) -> RawLine? {
+        var name = raw
+        var unit = column ?? ""
+        if column == nil, name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
+            let inside = name[name.index(after: open)..<name.index(before: name.endIndex)].trimmingCharacters(in: .whitespaces)
+            if inside.count <= 30 {
+                unit = inside
+                name = name[..<open].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        // A row has a name with letters and a value that starts with a number or a bound sign.
+        guard name.contains(where: \.isLetter), name.count <= 200, unit.count <= 30,
+              let first = value.first, first.isNumber || "≥≤><~".contains(first) || value.hasPrefix("Trên") || value.hasPrefix("trên") else { return nil }
+        let joiner = unit == "%" || unit.isEmpty ? "" : " "
+        return RawLine(text: "\(name): \(value)\(joiner)\(unit).", line: line)
+    }
+
+    /// A "|" table at `start`: a header with a name column and a plan column, then rows with as
+    /// many cells.
+    static func barredTable(at start: Int, in lines: [RawLine]) -> ([RawLine], Int)? {
+        guard let header = cells(lines[start].text)?.map(key),
+              let nameColumn = header.firstIndex(where: { nameHeaders.contains($0) }) else { return nil }
+        let unitColumn = header.firstIndex(where: { unitHeaders.contains($0) })
+        let valueColumns = header.indices.filter { $0 != nameColumn && $0 != unitColumn && !["stt", "tt", "số tt"].contains(header[$0]) }
+        guard let plan = planColumn(header, among: valueColumns) else { return nil }
+        var rows: [RawLine] = []
+        var k = start + 1
+        while k < lines.count {
+            // A rule line of dashes under the header ("|---|---|") is skipped.
+            if lines[k].text.allSatisfy({ "|-: ".contains($0) }) { k += 1; continue }
+            guard let row = cells(lines[k].text), row.count == header.count,
+                  let line = rowLine(name: row[nameColumn], unit: unitColumn.map { row[$0] }, value: row[plan], line: lines[k].line) else { break }
+            rows.append(line)
+            k += 1
+        }
+        guard !rows.isEmpty else { return nil }
+        return (rows, k - start)
+    }
+
     /// A header at `start`: optional "STT", a name column, a unit column, value columns.
     static func table(at start: Int, in lines: [RawLine]) -> ([RawLine], Int)? {
         var header: [String] = []
@@ -43,16 +105,17 @@ enum TableUnflattener {
             if cell.isEmpty { j += 1; continue }
             guard cell.count <= 40 else { break }
             if header.isEmpty, !(["stt", "tt", "số tt"].contains(cell) || nameHeaders.contains(cell)) { return nil }
-            // The header ends at the first cell that is a row number.
-            if !header.isEmpty, Int(cell) != nil { break }
+            // The header ends at the first cell that is a row number, or that names no column
+            // (a table without numbered rows starts its first row with a name).
+            if !header.isEmpty, Int(cell) != nil || !columnWords.contains(where: { cell.contains($0) }) { break }
             header.append(cell)
             j += 1
         }
-        guard let nameColumn = header.firstIndex(where: { nameHeaders.contains($0) }),
-              let unitColumn = header.firstIndex(where: { unitHeaders.contains($0) }), header.count >= 3 else { return nil }
+        guard let nameColumn = header.firstIndex(where: { nameHeaders.contains($0) }), header.count >= 3 else { return nil }
+        // The unit is in its own column, or in brackets after the name.
+        let unitColumn = header.firstIndex(where: { unitHeaders.contains($0) })
         let valueColumns = header.indices.filter { $0 != nameColumn && $0 != unitColumn && !["stt", "tt", "số tt"].contains(header[$0]) }
-        guard let planColumn = valueColumns.first(where: { c in planWords.contains { header[c].contains($0) } && !pastWords.contains { header[c].hasPrefix($0) } })
-            ?? valueColumns.last(where: { c in !pastWords.contains { header[c].hasPrefix($0) } }) else { return nil }
+        guard let planColumn = planColumn(header, among: valueColumns) else { return nil }
         // Rows of exactly header.count non-empty cells follow.
         var rows: [RawLine] = []
         var k = j
@@ -63,15 +126,11 @@ enum TableUnflattener {
                 if !lines[m].text.trimmingCharacters(in: .whitespaces).isEmpty { cells.append(lines[m]) }
                 m += 1
             }
-            guard cells.count == header.count else { break }
-            let name = cells[nameColumn].text.trimmingCharacters(in: .whitespaces)
-            let value = cells[planColumn].text.trimmingCharacters(in: .whitespaces)
-            let unit = cells[unitColumn].text.trimmingCharacters(in: .whitespaces)
-            // A row has a name with letters and a value that starts with a number or a bound sign.
-            guard name.contains(where: \.isLetter), name.count <= 200, unit.count <= 30,
-                  let first = value.first, first.isNumber || "≥≤><~".contains(first) || value.hasPrefix("Trên") || value.hasPrefix("trên") else { break }
-            let joiner = unit == "%" || unit.isEmpty ? "" : " "
-            rows.append(RawLine(text: "\(name): \(value)\(joiner)\(unit).", line: cells[nameColumn].line))
+            guard cells.count == header.count,
+                  let row = rowLine(name: cells[nameColumn].text.trimmingCharacters(in: .whitespaces),
+                                    unit: unitColumn.map { cells[$0].text.trimmingCharacters(in: .whitespaces) },
+                                    value: cells[planColumn].text.trimmingCharacters(in: .whitespaces), line: cells[nameColumn].line) else { break }
+            rows.append(row)
             k = m
         }
         guard rows.count >= 2 else { return nil }

@@ -254,6 +254,45 @@ struct FlattenedTableTests {
     }
 }
 
+@Suite("Tables in the other shapes converters leave")
+struct OtherTableTests {
+    func targets(_ text: String) throws -> [Target] {
+        let source = try DirectiveReader.decode(Data(text.utf8), path: "bang.txt")
+        return TargetExtractor().extract(text: source.text, path: "bang.txt", lineMap: source.lineMap).targets
+    }
+
+    @Test("Rows between '|': the plan column's values, the unit from the brackets after the name, the rows' own lines")
+    func barred() throws {
+        let found = try targets("""
+        Kế hoạch phát triển kinh tế - xã hội năm 2025
+        | Chỉ tiêu | Thực hiện năm 2024 | Kế hoạch năm 2025 |
+        |---|---|---|
+        | Tổng vốn đầu tư toàn xã hội (tỷ đồng) | 29.459 | 33.000-34.000 |
+        | Tốc độ tăng trưởng GRDP (%) | 7,2 | 8,0 |
+        """)
+        #expect(found.map(\.value) == [33_000, 8] && found.map(\.valueMax) == [34_000, nil])
+        #expect(found.map { $0.unit.display } == ["tỷ đồng", "%"])
+        #expect(found.map(\.name) == ["Tổng vốn đầu tư toàn xã hội", "Tốc độ tăng trưởng GRDP"])
+        #expect(found.map { $0.location?.line } == [4, 5])
+    }
+
+    @Test("One cell a line without row numbers: the header ends where the first name begins")
+    func flattenedWithoutNumbers() throws {
+        let found = try targets("Chỉ tiêu\nThực hiện năm 2024\nKế hoạch năm 2025\nTổng vốn đầu tư toàn xã hội (tỷ đồng)\n29.459\n33.000-34.000\nTốc độ tăng trưởng GRDP (%)\n7,2\n8,0\n")
+        #expect(found.map(\.value) == [33_000, 8])
+    }
+
+    @Test("A Word table with a unit column: each row a target")
+    func word() throws {
+        let data = try DocxBuilder.docx(lines: ["Năm 2025, phấn đấu các chỉ tiêu sau:", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm 2025",
+                                                "Tốc độ tăng trưởng GRDP", "%", "8,0", "Thu ngân sách nhà nước", "tỷ đồng", "12.500"], tableFrom: 1)
+        let source = try DirectiveReader.decode(data, path: "bang.docx")
+        let found = TargetExtractor().extract(text: source.text, path: "bang.docx", lineMap: source.lineMap).targets
+        #expect(found.map(\.value) == [8, 12_500])
+        #expect(found.map { $0.unit.display } == ["%", "tỷ đồng"])
+    }
+}
+
 @Suite("UTF-8 read as Windows-1252 and saved again")
 struct DoubleEncodingTests {
     @Test("Mojibake such as \"Tá»· lá»‡\" is repaired before extraction")

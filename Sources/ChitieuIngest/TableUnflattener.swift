@@ -19,7 +19,7 @@ enum TableUnflattener {
         var i = 0
         while i < lines.count {
             // "| Chỉ tiêu | Thực hiện 2024 | Kế hoạch 2025 |": a table kept on its lines.
-            if lines[i].text.contains("|"), let (rows, used) = barredTable(at: i, in: lines) {
+            if lines[i].text.utf8.contains(UInt8(ascii: "|")), let (rows, used) = barredTable(at: i, in: lines) {
                 result += rows
                 i += used
             // A table starts with a short cell ("STT", "Chỉ tiêu"); longer lines are passed at once.

@@ -21,7 +21,12 @@ struct ScalarText {
     }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return (c.value | 0x20) >= 97 && (c.value | 0x20) <= 122 }
+        let v = c.value
+        if v < 0x80 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
+        // Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin Extended Additional:
+        // answered without a Unicode property lookup (× and ÷ are the only non-letters there).
+        if (0xC0...0x24F).contains(v) { return v != 0xD7 && v != 0xF7 }
+        if (0x1E00...0x1EFF).contains(v) { return true }
         return c.properties.isAlphabetic
     }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

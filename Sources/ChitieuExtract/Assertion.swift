@@ -63,6 +63,9 @@ struct TimeFrame {
     }
 
     static let comparedWith = ["so với"].cueWords
+    static let changeWords = Lexicon.increase + Lexicon.decrease
+    /// Words that may stand between a plan word and its value: "chỉ tiêu nghị quyết là 7,5%".
+    static let planValueLinks: [[Unicode.Scalar]] = ["là", "từ", "đạt"].scalarPhrases
 
     /// True when only a comma and "tăng"/"giảm" stand between an amount and this rate, and the
     /// rate is compared with something ("so với …"): the amount's change, said along with it.
@@ -71,7 +74,7 @@ struct TimeFrame {
         var i = t.skipSpaces(between.lowerBound, limit: between.upperBound)
         guard i < between.upperBound, t.scalars[i] == "," else { return false }
         i = t.skipSpaces(i + 1, limit: between.upperBound)
-        guard let verb = t.firstWord(of: Lexicon.increase + Lexicon.decrease, at: i),
+        guard let verb = t.firstWord(of: Self.changeWords, at: i),
               t.skipSpaces(i + verb.count, limit: between.upperBound) == between.upperBound else { return false }
         let end = min(after.upperBound, after.lowerBound + 16)
         return find(comparedWith, t, in: after.lowerBound..<end) != nil
@@ -146,7 +149,7 @@ struct TimeFrame {
         // The plan's own value: "2,89/3,84%", "(NQ 6,5%)", "(chỉ tiêu nghị quyết là 7,5 - 8%)".
         if q.planOfPair { return .target(["số sau dấu / là kế hoạch (đạt/kế hoạch)"]) }
         var cue = t.skipSpacesBack(q.start, limit: before.lowerBound)
-        for word in ["là", "từ", "đạt"].map({ [Unicode.Scalar]($0.unicodeScalars) }) where t.wordEnding(at: cue, in: [word], limit: before.lowerBound) != nil {
+        for word in Self.planValueLinks where t.wordEnding(at: cue, in: [word], limit: before.lowerBound) != nil {
             cue = t.skipSpacesBack(cue - word.count, limit: before.lowerBound)
         }
         if let word = t.wordEnding(at: cue, in: Self.planValueWords, limit: before.lowerBound) {

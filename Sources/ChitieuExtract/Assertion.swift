@@ -17,8 +17,8 @@ struct TimeFrame {
     private(set) var time: Time = .plan
 
     static let table = WordTable.assertion
-    static let ofPlanWords = table["of_plan"].scalarPhrases
-    static let planValueWords = table["plan_value"].scalarPhrases
+    static let ofPlanWords = table["of_plan"].scalarWords
+    static let planValueWords = table["plan_value"].scalarWords
     /// A result cue met earlier in the paragraph ("ước đạt 5,77%; trong đó, khu vực I tăng
     /// 2,65%. GRDP bình quân đầu người đạt 60,10 triệu đồng."), until a target cue or the plan year.
     private(set) var sentenceResult: String?
@@ -65,7 +65,7 @@ struct TimeFrame {
     static let comparedWith = ["so với"].cueWords
     static let changeWords = Lexicon.increase + Lexicon.decrease
     /// Words that may stand between a plan word and its value: "chỉ tiêu nghị quyết là 7,5%".
-    static let planValueLinks: [[Unicode.Scalar]] = ["là", "từ", "đạt"].scalarPhrases
+    static let planValueLinks: [[Unicode.Scalar]] = ["là", "từ", "đạt"].scalarWords
 
     /// True when only a comma and "tăng"/"giảm" stand between an amount and this rate, and the
     /// rate is compared with something ("so với …"): the amount's change, said along with it.
@@ -77,7 +77,7 @@ struct TimeFrame {
         guard let verb = t.firstWord(of: Self.changeWords, at: i),
               t.skipSpaces(i + verb.count, limit: between.upperBound) == between.upperBound else { return false }
         let end = min(after.upperBound, after.lowerBound + 16)
-        return find(comparedWith, t, in: after.lowerBound..<end) != nil
+        return comparedWith.first(in: t, after.lowerBound..<end) != nil
     }
 
     /// "100% KH", "24,7% kế hoạch", "70,8% dự toán" in a stretch.
@@ -95,37 +95,6 @@ struct TimeFrame {
             i += 1
         }
         return nil
-    }
-
-    /// True when a stretch names both a year before the plan year and the plan year or later.
-    static func mixesYears(_ t: ScalarText, in range: Range<Int>, planYear: Int?) -> Bool {
-        guard let planYear else { return false }
-        let years = years(t, in: range)
-        return years.contains { $0 < planYear } && years.contains { $0 >= planYear }
-    }
-
-    /// Years written as "năm YYYY" in a clause.
-    static func years(_ t: ScalarText, in range: Range<Int>) -> [Int] {
-        var found: [Int] = []
-        var i = range.lowerBound
-        while i + year.count < range.upperBound {
-            if t.lower[i] == "n", t.hasWord(year, at: i) {
-                let y = t.skipSpaces(i + year.count, limit: range.upperBound)
-                if y + 4 <= range.upperBound, (0..<4).allSatisfy({ ScalarText.isDigit(t.scalars[y + $0]) }),
-                   y + 4 == range.upperBound || !ScalarText.isDigit(t.scalars[y + 4]) {
-                    let value = (0..<4).reduce(0) { $0 * 10 + Int(t.scalars[y + $1].value - 48) }
-                    let lookBack = max(range.lowerBound, i - 24)..<i
-                    if (1990...2100).contains(value), find(comparisonBases, t, in: lookBack) == nil { found.append(value) }
-                }
-            }
-            i += 1
-        }
-        return found
-    }
-
-    /// The first phrase of `words` found in `range`.
-    static func find(_ words: CueWords, _ t: ScalarText, in range: Range<Int>) -> String? {
-        words.first(in: t, range)
     }
 
     /// What a quantity asserts. `before` are the words of its segment before it, `after` those
@@ -175,10 +144,8 @@ struct TimeFrame {
 }
 
 extension Array where Element == String {
-    /// Phrases as scalar arrays, longest first, for `ScalarText` matching.
-    var scalarPhrases: [[Unicode.Scalar]] { map { [Unicode.Scalar]($0.unicodeScalars) }.sorted { $0.count > $1.count } }
-    /// The same, with the index that lets a search skip most positions at once.
-    var cueWords: CueWords { CueWords(scalarPhrases) }
+    /// `scalarWords`, with the index that lets a search skip most positions at once.
+    var cueWords: CueWords { CueWords(scalarWords) }
 }
 
 /// Cue phrases searched for in stretches of text: only positions whose scalar can begin one of
@@ -197,19 +164,12 @@ struct CueWords: Sendable {
 
     /// The first phrase found in `range`, whole words.
     func first(in t: ScalarText, _ range: Range<Int>) -> String? {
-        guard let (at, w) = match(in: t, range) else { return nil }
-        _ = at
-        return String(String.UnicodeScalarView(w))
-    }
-
-    /// Where the first phrase found in `range` starts.
-    func position(in t: ScalarText, _ range: Range<Int>) -> Int? { match(in: t, range)?.0 }
-
-    private func match(in t: ScalarText, _ range: Range<Int>) -> (Int, [Unicode.Scalar])? {
         var i = range.lowerBound
         while i < range.upperBound {
             let v = Int(t.lower[i].value)
-            if v < 0x10000, begins[v], let w = t.firstWord(of: phrases, at: i), i + w.count <= range.upperBound { return (i, w) }
+            if v < 0x10000, begins[v], let w = t.firstWord(of: phrases, at: i), i + w.count <= range.upperBound {
+                return String(String.UnicodeScalarView(w))
+            }
             i += 1
         }
         return nil
@@ -298,7 +258,7 @@ struct SentenceCues {
         let names: [Concept: String] = [.target: "target", .result: "result", .resultAfter: "result_after", .past: "past", .superseded: "superseded"]
         var byFirst = [[([Unicode.Scalar], Concept)]](repeating: [], count: 0x10000)
         for concept in Concept.allCases {
-            for phrase in table[names[concept]!].scalarPhrases {
+            for phrase in table[names[concept]!].scalarWords {
                 if let first = phrase.first, first.value < 0x10000 { byFirst[Int(first.value)].append((phrase, concept)) }
             }
         }

@@ -178,8 +178,8 @@ enum MetadataExtractor {
             var from = at
             while from > max(0, at - 60), !",.;:\n".unicodeScalars.contains(t.scalars[from - 1]) { from -= 1 }
             let before = from..<at
-            let weight = TimeFrame.find(reportYearWords, t, in: before) != nil ? 0
-                : TimeFrame.find(planYearWords, t, in: before) != nil ? 3 : 1
+            let weight = reportYearWords.first(in: t, before) != nil ? 0
+                : planYearWords.first(in: t, before) != nil ? 3 : 1
             weights[year, default: 0] += weight
         }
         let issued = date.flatMap { Int($0.prefix(4)) }

@@ -66,16 +66,17 @@ public struct TargetExtractor: Sendable {
                 frame.newSentence(t, clause.range.lowerBound..<end)
                 sentenceMixesYears = frame.sentenceMixesYears(planYear: metadata.planYear)
             }
+            // The numbers of a past sentence are needed only to explain them.
+            let quantities = !pastSentence || explains || sentenceMixesYears ? scanner.quantities(in: clause.range) : []
             // "Kết quả năm 2025; mục tiêu năm 2026": a sentence naming both years only announces
             // topics; its clauses without numbers leave the time spoken of as it was.
-            if !(sentenceMixesYears && scanner.quantities(in: clause.range).isEmpty) {
+            if !(sentenceMixesYears && quantities.isEmpty) {
                 frame.read(t, clause: clause.range, planYear: metadata.planYear)
             }
             if pastSentence {
-                if explains { for q in scanner.quantities(in: clause.range) { decide(q, kept: false, "kết quả: câu nói về thời gian đã qua") } }
+                for q in quantities { decide(q, kept: false, "kết quả: câu nói về thời gian đã qua") }
                 continue
             }
-            let quantities = scanner.quantities(in: clause.range)
             if quantities.isEmpty {
                 if clause.itemMarker, let q = qualitativeText(t, clause.range) {
                     qualitative.append(QualitativeTarget(text: q, location: lines.location(path, t.skipSpaces(clause.range.lowerBound))))
@@ -194,8 +195,8 @@ public struct TargetExtractor: Sendable {
 
 /// Sentences that report the past: "Năm 2023, …", "Trong năm qua, …", "Kết quả năm 2023 …".
 enum PastContext {
-    static let relativePast = WordTable.assertion["opens_past"].scalarPhrases
-    static let yearLeads = WordTable.assertion["year_lead"].scalarPhrases
+    static let relativePast = WordTable.assertion["opens_past"].scalarWords
+    static let yearLeads = WordTable.assertion["year_lead"].scalarWords
 
     static func opensPastSentence(_ t: ScalarText, at start: Int, planYear: Int?) -> Bool {
         var i = start

@@ -228,7 +228,6 @@ final class StreamOutcome: @unchecked Sendable {
     private var stopped = false
 
     func set(_ why: String) { lock.withLock { if reason == nil { reason = why } } }
-    var isSet: Bool { lock.withLock { reason != nil } }
     var problem: String? { lock.withLock { reason } }
     var readerStopped: Bool {
         get { lock.withLock { stopped } }

@@ -65,8 +65,8 @@ public enum CSVRendering {
             let e = evaluations[i]
             // Each stored row read once.
             let t = e.target.fields, a = e.actual?.fields
-            return
-            [field(e.unit.code), field(e.indicator), field(t.name), e.period.description, t.comparator.rawValue,
+            return [
+             field(e.unit.code), field(e.indicator), field(t.name), e.period.description, t.comparator.rawValue,
              number(t.value), number(t.valueMax), field(t.unit.symbol),
              number(a?.value), field(a?.measure.symbol ?? ""), number(e.completion, decimals: 2),
              e.status.rawValue, a?.basis.rawValue ?? "", a.map { $0.status == .estimate ? "yes" : "no" } ?? "",

@@ -43,10 +43,11 @@ struct TimeFrame {
         let years = cues.years(in: 0..<Int.max)
         return years.contains { $0 < planYear } && years.contains { $0 >= planYear }
     }
-    static let year = Array("năm".unicodeScalars)
+    /// "năm": the word before a year.
+    static let yearWords = WordTable.assertion["year_word"].scalarWords
     /// Words before a year that make it a base of comparison, not the time spoken of:
     /// "so với năm 2023", "giá so sánh năm 2010", "so với dự toán năm 2024".
-    static let comparisonBases = ["so với", "so sánh", "so"].cueWords
+    static let comparisonBases = WordTable.assertion["comparison"].cueWords
 
     /// Moves the frame on over one clause.
     mutating func read(_ t: ScalarText, clause: Range<Int>, planYear: Int?) {
@@ -62,10 +63,10 @@ struct TimeFrame {
         if cues.first(.target, in: clause) != nil { time = .plan; sentenceResult = nil }
     }
 
-    static let comparedWith = ["so với"].cueWords
+    static let comparedWith = WordTable.assertion["compared_with"].cueWords
     static let changeWords = Lexicon.increase + Lexicon.decrease
     /// Words that may stand between a plan word and its value: "chỉ tiêu nghị quyết là 7,5%".
-    static let planValueLinks: [[Unicode.Scalar]] = ["là", "từ", "đạt"].scalarWords
+    static let planValueLinks = WordTable.assertion["plan_value_link"].scalarWords
 
     /// True when only a comma and "tăng"/"giảm" stand between an amount and this rate, and the
     /// rate is compared with something ("so với …"): the amount's change, said along with it.
@@ -195,14 +196,15 @@ struct SentenceCues {
     init(_ t: ScalarText, _ range: Range<Int>) {
         let byFirst = Self.byFirst
         let begins = Self.begins
-        let n: Unicode.Scalar = "n"
+        let yearBegins = Self.yearBegins
         var i = range.lowerBound
         while i < range.upperBound {
             let c = t.lower[i]
             let v = Int(c.value)
             // Only where a phrase can begin, and only at a word's start.
             if v < begins.count, begins[v], i == 0 || Self.endsWord(t.lower[i - 1]) {
-                if c == n, t.hasWord(TimeFrame.year, at: i), let year = Self.year(t, after: i + TimeFrame.year.count, limit: range.upperBound),
+                if v < yearBegins.count, yearBegins[v], let word = t.firstWord(of: TimeFrame.yearWords, at: i),
+                   let year = Self.year(t, after: i + word.count, limit: range.upperBound),
                    TimeFrame.comparisonBases.first(in: t, max(range.lowerBound, i - 24)..<i) == nil {
                     yearsFound.append((i, year))
                 }
@@ -269,7 +271,14 @@ struct SentenceCues {
     /// Whether a phrase (or a year, "năm") can begin with a scalar: the test made at every scalar.
     private static let begins: [Bool] = {
         var begins = byFirst.map { !$0.isEmpty }
-        begins[Int(("n" as Unicode.Scalar).value)] = true
+        for i in yearBegins.indices where yearBegins[i] { begins[i] = true }
+        return begins
+    }()
+
+    /// Where "năm" (the words before a year) can begin.
+    private static let yearBegins: [Bool] = {
+        var begins = [Bool](repeating: false, count: 0x10000)
+        for word in TimeFrame.yearWords { if let first = word.first, first.value < 0x10000 { begins[Int(first.value)] = true } }
         return begins
     }()
 }

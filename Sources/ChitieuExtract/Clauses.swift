@@ -65,8 +65,14 @@ enum ClauseSplitter {
         return result
     }
 
-    static let trongDo = Array("trong đó".unicodeScalars)
-    static let va = Array("và".unicodeScalars)
+    /// "trong đó": what follows are parts of the target before.
+    static let subListWords = Lexicon.words("sub_list")
+    /// "và": joins two targets in one clause.
+    static let andWords = Lexicon.words("and_word")
+    static let andInitials = Set(andWords.compactMap(\.first))
+
+    /// The length of a sub-list opener ("trong đó") at `i`, or nil.
+    static func subList(_ t: ScalarText, at i: Int) -> Int? { t.firstWord(of: subListWords, at: i)?.count }
 
     /// True when a colon is followed by a number, or by a comparator word and a number.
     static func introducesNumber(_ t: ScalarText, after i: Int) -> Bool {
@@ -86,8 +92,6 @@ enum ClauseSplitter {
         var result: [Segment] = []
         var start = clause.lowerBound
         var sub = false
-        let trongDo = Self.trongDo
-        let va = Self.va
         let s = t.scalars
         var i = clause.lowerBound
         func close(_ end: Int, next: Int, nextSub: Bool) {
@@ -95,21 +99,22 @@ enum ClauseSplitter {
             start = next
             sub = nextSub
         }
-        if t.hasWord(trongDo, at: t.skipSpaces(start, limit: clause.upperBound)) { sub = true }
+        if subList(t, at: t.skipSpaces(start, limit: clause.upperBound)) != nil { sub = true }
         while i < clause.upperBound {
             let c = s[i]
             // A comma inside "7,5" is a decimal mark, not a break: breaks have a space after them.
             let isBreak = c == "," && i + 1 < clause.upperBound && ScalarText.isSpace(s[i + 1])
-            if isBreak || c == "(" || (c == "v" && t.hasWord(va, at: i)) {
-                let after = t.skipSpaces(c == "v" ? i + va.count : i + 1, limit: clause.upperBound)
+            let joiner = !isBreak && c != "(" && andInitials.contains(c) ? t.firstWord(of: andWords, at: i) : nil
+            if isBreak || c == "(" || joiner != nil {
+                let after = t.skipSpaces(i + (joiner?.count ?? 1), limit: clause.upperBound)
                 guard after < clause.upperBound else { i += 1; continue }
                 // "trong đó, thu nội địa …": the comma after "trong đó" does not end its segment.
                 let opened = t.skipSpaces(start, limit: clause.upperBound)
-                if t.hasWord(trongDo, at: opened), t.skipSpacesBack(i, limit: opened) == opened + trongDo.count {
+                if let length = subList(t, at: opened), t.skipSpacesBack(i, limit: opened) == opened + length {
                     i += 1
                     continue
                 }
-                if t.hasWord(trongDo, at: after) {
+                if subList(t, at: after) != nil {
                     close(i, next: after, nextSub: true)
                 } else if c == "(" {
                     // Parentheses inside a name stay in the name: "(GRDP giá so sánh)".

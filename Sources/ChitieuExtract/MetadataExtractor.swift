@@ -8,31 +8,40 @@ import Foundation
 /// split into lines; whole-text facts are found by scanning the lower-cased scalars, with
 /// regular expressions compiled once and run on short windows.
 enum MetadataExtractor {
-    static let types: [(upper: String, name: String)] = [
-        ("CHỈ THỊ", "Chỉ thị"), ("CHƯƠNG TRÌNH", "Chương trình"), ("KẾ HOẠCH", "Kế hoạch"), ("NGHỊ QUYẾT", "Nghị quyết"),
-        ("PHÁT ĐỘNG", "Phát động"), ("QUYẾT ĐỊNH", "Quyết định"), ("THÔNG BÁO", "Thông báo"), ("HƯỚNG DẪN", "Hướng dẫn"),
-    ]
-    static let documentTypes = "Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Chương trình|Kết luận|Nghị định|Thông tư|Luật|Hướng dẫn|Công văn|Thông báo"
+    static let words = WordTable.metadata
+    /// Types written alone in capitals above the title ("CHỈ THỊ"), and their names.
+    static let headingTypes: [(upper: String, name: String)] = words.pairs("heading_type").map { ($0.phrase.uppercased(), $0.value) }
+    /// Types that cite a document ("Chỉ thị số …"), as written in running text.
+    static let citedTypes: [String] = words.pairs("cited_type").map(\.value)
+    static let citedTypeScalars = words.pairs("cited_type").map { Array($0.phrase.unicodeScalars) }
+    static let numberLabels = words["number_label"]
+    static let dayWords = words["day_word"], monthWords = words["month_word"], yearWords = words["year_word"]
+    static let signerTitles = words["signer_title"]
+    static let nationalTitles = words["national_title"]
+    static let abbreviations: [String: String] = Dictionary(words.pairs("abbreviation").map { ($0.phrase, $0.value) }) { a, _ in a }
+    static let placeLevels = Set(words["place_level"])
+    static let unitLevels = words["unit_level"]
+    static let committees = words.pairs("people_committee")
+    static let cityAbbreviations = words["unit_level_abbreviation"]
 
-    // Compiled once; NSRegularExpression is immutable and Sendable.
-    static let placeDatePattern = regex(#"(?:([^,]{2,40}),\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#)
-    static let quotedPattern = regex(#"[“"]([^”"]{10,300})[”"]"#)
-    static let reportingPattern = regex(#"^định kỳ[^.;\n]{0,40}(6 tháng|sáu tháng|hằng năm|hàng năm)[^.;\n]{0,160}"#, caseInsensitive: true)
-    static let citationPattern = regex("(\(documentTypes)) (số|số:) ?([0-9]+[/-][0-9A-Za-zĐđ/-]+)(,? ngày ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))?")
-    static let launchPattern = regex("(\(documentTypes)) số ([0-9]+)[ /]*([A-ZĐa-zđ]+)[/-]([A-ZĐa-zđ]+)[^,]{0,20},? ngày ([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})[^.;]{0,40}phát động")
-    static let chairPattern = regex(#"(Chủ tịch|CHỦ TỊCH) (Ủy ban nhân dân|UBND|Uỷ ban nhân dân) (tỉnh|thị xã|huyện|thành phố|xã|phường)( [A-ZĐ][\p{L}]+( [A-ZĐ][\p{L}]+){0,3})?"#)
+    // The shapes around the words, checked by the compiler. Regex is not marked Sendable, but it is
+    // immutable and compiles its program once under an atomic swap, so sharing it is safe.
+    nonisolated(unsafe) static let quoted = #/[“"]([^”"]{10,300})[”"]/#
+    nonisolated(unsafe) static let writtenDate = #/\s+(\d{1,2})\s+(\p{L}+)\s+(\d{1,2})\s+(\p{L}+)\s+(\d{4})/#
+    nonisolated(unsafe) static let citedNumber = #/:? ?([0-9]+[\/-][0-9A-Za-zĐđ\/-]+)(?:,? (\p{L}+) ([0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}))?/#
+    nonisolated(unsafe) static let launchedNumber = #/ (\p{L}+) ([0-9]+)[ \/]*([A-ZĐa-zđ]+)[\/-]([A-ZĐa-zđ]+)[^,]{0,20},? (\p{L}+) ([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})[^.;]{0,40}/#
+    nonisolated(unsafe) static let properName = #/ [A-ZĐ]\p{L}+(?: [A-ZĐ]\p{L}+){0,3}/#
 
-    /// The patterns are constants of this file; one that failed to compile finds nothing, and the
-    /// metadata tests would show it.
-    static func regex(_ pattern: String, caseInsensitive: Bool = false) -> NSRegularExpression? {
-        try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+    /// `s` after one of `phrases` at its start (compared in lower case), or nil.
+    static func dropping(_ phrases: [String], from s: Substring) -> Substring? {
+        for p in phrases where s.prefix(p.count).lowercased() == p { return s.dropFirst(p.count) }
+        return nil
     }
 
-    static func firstMatch(_ regex: NSRegularExpression?, in text: String) -> (NSTextCheckingResult, NSString)? {
-        guard let regex else { return nil }
-        let ns = text as NSString
-        guard let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        return (m, ns)
+    /// True for a line that starts with the number's label: "Số: 12/CT-UBND", "Số : 12".
+    static func isNumberLine(_ line: String) -> Bool {
+        guard let rest = dropping(numberLabels, from: Substring(line)), line.first?.isUppercase == true else { return false }
+        return rest.drop { $0 == " " }.first == ":"
     }
 
     static func extract(_ t: ScalarText, lines: Locator) -> DocumentMetadata {
@@ -62,43 +71,43 @@ enum MetadataExtractor {
         func at(_ phrase: String) -> [Int] { found[phrase] ?? [] }
         var m = DocumentMetadata()
         // The type is a line in capitals on its own near the top: "CHỈ THỊ".
-        if let type = head.lazy.compactMap({ line in types.first { line == $0.upper } }).first { m.type = type.name }
-        if let numberLine = head.prefix(40).first(where: { $0.hasPrefix("Số:") || $0.hasPrefix("Số :") }) {
+        if let type = head.lazy.compactMap({ line in headingTypes.first { line == $0.upper } }).first { m.type = type.name }
+        if let numberLine = head.prefix(40).first(where: isNumberLine) {
             let value = numberLine.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
             m.number = value.isEmpty ? nil : value
         }
         // "Vĩnh Long, ngày 26 tháng 12 năm 2023".
-        for line in head where line.utf8.count > 12 && line.hasBytes("ngày") && line.hasBytes("tháng") {
+        for line in head where line.utf8.count > 12 && dayWords.contains(where: line.lowercased().hasBytes) {
             if let (place, date) = placeAndDate(line) {
                 m.place = place
                 m.date = date
                 break
             }
         }
-        m.theme = theme(t, at: at("chủ đề"), head: head)
-        m.planYear = planYear(t, at: at("năm "), date: m.date)
+        m.theme = theme(t, at: words["theme_lead"].flatMap(at).sorted(), head: head)
+        m.planYear = planYear(t, at: yearWords.flatMap { w in at(w + " ").map { ($0, $0 + w.unicodeScalars.count + 1) } }, date: m.date)
         m.signer = signer(tail)
-        if let titleIndex = head.firstIndex(where: { l in types.contains { l == $0.upper } }),
+        if let titleIndex = head.firstIndex(where: { l in headingTypes.contains { l == $0.upper } }),
            let title = head[(titleIndex + 1)...].first(where: { !$0.isEmpty }) {
             m.title = title
         }
-        m.reporting = reportingDuty(t, at: at("định kỳ"))
+        m.reporting = reportingDuty(t, at: words["reporting_lead"].flatMap(at).sorted())
         m.movements = NationalMovement.all.filter { $0.spellings.contains { !at($0).isEmpty } }.map(\.code)
-        m.cites = citations(t, at: at(" số"))
-        if m.type == nil, let own = launchingDocument(t, at: at("phát động")),
+        m.cites = citations(t, at: numberLabels.flatMap { at(" " + $0) }.sorted())
+        if m.type == nil, let own = launchingDocument(t, at: words["launch_word"].flatMap(at).sorted()),
            own.date.flatMap({ Int($0.prefix(4)) }).map({ $0 >= (m.planYear ?? 0) - 1 }) ?? true {
             // A news article about the document: "Chương trình số 322 CTr/UBND tỉnh, ngày 26/12/2023 về phát động …".
             m.type = own.type
             m.number = m.number ?? own.number
             m.date = m.date ?? own.date
         }
-        m.issuer = issuer(head, text: t, chair: at("chủ tịch"), place: m.place)
+        m.issuer = issuer(head, text: t, chair: words["chair_title"].flatMap(at).sorted(), place: m.place)
         return m
     }
 
     /// The phrases looked for in every document, found in one pass.
-    static let scannedPhrases: [String] = ["chủ đề", "năm ", "định kỳ", " số", "phát động", "chủ tịch"]
-        + NationalMovement.all.flatMap(\.spellings)
+    static let scannedPhrases: [String] = Array(Set(words["theme_lead"] + yearWords.map { $0 + " " } + words["reporting_lead"]
+        + numberLabels.map { " " + $0 } + words["launch_word"] + words["chair_title"] + NationalMovement.all.flatMap(\.spellings)))
 
     /// Offsets of each phrase of `scannedPhrases`, by one pass over the lower-cased scalars.
     static let scannedPatterns = scannedPhrases.map { Array($0.unicodeScalars) }
@@ -137,21 +146,37 @@ enum MetadataExtractor {
         return found
     }
 
+    /// "Vĩnh Long, ngày 26 tháng 12 năm 2023": the place (the words after the last comma before
+    /// the date, at most 40 letters) and the date.
     static func placeAndDate(_ line: String) -> (String?, String)? {
-        guard let (m, ns) = firstMatch(placeDatePattern, in: line) else { return nil }
-        let numbers = (2...4).compactMap { Int(ns.substring(with: m.range(at: $0))) }
-        guard numbers.count == 3 else { return nil }
-        let (d, mo, y) = (numbers[0], numbers[1], numbers[2])
-        guard (1...31).contains(d), (1...12).contains(mo) else { return nil }
-        let place = m.range(at: 1).location != NSNotFound ? ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces) : nil
-        return (place, String(format: "%04d-%02d-%02d", y, mo, d))
+        let lower = line.lowercased()
+        for day in dayWords {
+            var from = lower.startIndex
+            while let r = lower.range(of: day, range: from..<lower.endIndex) {
+                from = r.upperBound
+                // Lower-casing keeps the letters where they were, so offsets carry over.
+                let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
+                let rest = line.dropFirst(offset)
+                guard let m = rest.prefixMatch(of: writtenDate),
+                      monthWords.contains(m.2.lowercased()), yearWords.contains(m.4.lowercased()),
+                      let d = Int(m.1), let mo = Int(m.3), let y = Int(m.5), (1...31).contains(d), (1...12).contains(mo) else { continue }
+                let before = line.prefix(lower.distance(from: lower.startIndex, to: r.lowerBound))
+                var place: String?
+                let head = before.reversed().drop { $0 == " " || $0 == "\t" }
+                if head.first == ",", case let segment = head.dropFirst().prefix(while: { $0 != "," }), (2...40).contains(segment.count) {
+                    place = String(segment.reversed()).trimmingCharacters(in: .whitespaces)
+                }
+                return (place, String(format: "%04d-%02d-%02d", y, mo, d))
+            }
+        }
+        return nil
     }
 
     /// The theme: the quoted words after "chủ đề", or a quoted line standing alone at the top.
     static func theme(_ t: ScalarText, at offsets: [Int], head: [String]) -> String? {
         if let at = offsets.first {
             let window = t.string(at..<min(t.count, at + 400))
-            if let (m, ns) = firstMatch(quotedPattern, in: window) { return NameCleaner.clean(ns.substring(with: m.range)) }
+            if let m = window.firstMatch(of: quoted) { return NameCleaner.clean(String(m.0)) }
         }
         for line in head.filter({ !$0.isEmpty }).prefix(10) {
             let l = line.trimmingCharacters(in: .whitespaces)
@@ -167,10 +192,9 @@ enum MetadataExtractor {
     /// issue), the one with most weight, a mention after words of planning ("mục tiêu, nhiệm vụ
     /// năm 2026", "phát động thi đua năm 2025") weighing 3, one after words of reporting
     /// ("kết quả năm 2025", "so với năm 2023") nothing, any other 1; the later year on a tie.
-    static func planYear(_ t: ScalarText, at offsets: [Int], date: String?) -> Int? {
+    static func planYear(_ t: ScalarText, at offsets: [(word: Int, digits: Int)], date: String?) -> Int? {
         var weights: [Int: Int] = [:]
-        for at in offsets {
-            let d = at + 4
+        for (at, d) in offsets {
             guard d + 4 <= t.count, (0..<4).allSatisfy({ ScalarText.isDigit(t.scalars[d + $0]) }),
                   d + 4 == t.count || !ScalarText.isDigit(t.scalars[d + 4]) else { continue }
             let year = (0..<4).reduce(0) { $0 * 10 + Int(t.scalars[d + $1].value - 48) }
@@ -191,7 +215,7 @@ enum MetadataExtractor {
     static func signer(_ lines: [String]) -> String? {
         let tail = lines.filter { !$0.isEmpty }
         guard let titleIndex = tail.lastIndex(where: { l in
-            ["CHỦ TỊCH", "TM.", "KT.", "TRƯỞNG CỤM", "GIÁM ĐỐC", "BÍ THƯ"].contains { l.hasPrefix($0) }
+            l.first?.isUppercase == true && signerTitles.contains { l.lowercased().hasPrefix($0) }
         }) else { return nil }
         return tail[(titleIndex + 1)...].first(where: isPersonName)
     }
@@ -205,10 +229,21 @@ enum MetadataExtractor {
         }
     }
 
+    /// "Định kỳ 6 tháng, hằng năm, các đơn vị báo cáo …": the duty, to the end of its clause.
     static func reportingDuty(_ t: ScalarText, at offsets: [Int]) -> String? {
+        let frequencies = words["reporting_frequency"]
         for at in offsets {
-            let window = t.string(at..<min(t.count, at + 260))
-            if let (m, ns) = firstMatch(reportingPattern, in: window) { return NameCleaner.clean(ns.substring(with: m.range)) }
+            var end = at
+            while end < min(t.count, at + 260), !".;\n".unicodeScalars.contains(t.scalars[end]) { end += 1 }
+            let clause = t.string(at..<end)
+            let lower = clause.lowercased()
+            guard let lead = words["reporting_lead"].first(where: lower.hasPrefix) else { continue }
+            // The frequency within 40 letters of the lead, the duty at most 160 after it.
+            let window = lower.dropFirst(lead.count).prefix(40 + (frequencies.map(\.count).max() ?? 0))
+            guard let found = frequencies.lazy.compactMap({ window.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }),
+                  window.distance(from: window.startIndex, to: found.lowerBound) <= 40 else { continue }
+            let frequencyEnd = lead.count + window.distance(from: window.startIndex, to: found.upperBound)
+            return NameCleaner.clean(String(clause.prefix(frequencyEnd + 160)))
         }
         return nil
     }
@@ -219,37 +254,40 @@ enum MetadataExtractor {
         var seen = Set<String>()
         var result: [String] = []
         for at in offsets {
-            // Only after a document type: "Chỉ thị số", "Kế hoạch số".
-            guard citedTypeScalars.contains(where: { type in
+            // Only after a document type as written in a sentence: "Chỉ thị số", "Kế hoạch số".
+            guard let k = citedTypeScalars.firstIndex(where: { type in
                 at >= type.count && t.lower[(at - type.count)..<at].elementsEqual(type)
-            }) else { continue }
-            let window = t.string(max(0, at - 16)..<min(t.count, at + 48))
-            guard let (match, ns) = firstMatch(citationPattern, in: window) else { continue }
-            let type = ns.substring(with: match.range(at: 1))
-            let number = ns.substring(with: match.range(at: 3)).trimmingCharacters(in: CharacterSet(charactersIn: "/-"))
+            }), t.string((at - citedTypeScalars[k].count)..<at) == citedTypes[k] else { continue }
+            let rest = t.string((at + 1)..<min(t.count, at + 48))
+            guard let label = numberLabels.first(where: rest.hasPrefix),
+                  let m = rest.dropFirst(label.count).prefixMatch(of: citedNumber) else { continue }
+            let number = String(m.1).trimmingCharacters(in: CharacterSet(charactersIn: "/-"))
             guard seen.insert(number).inserted else { continue }
-            let date = match.range(at: 5).location != NSNotFound ? " ngày " + ns.substring(with: match.range(at: 5)) : ""
-            result.append("\(type) số \(number)\(date)")
+            let date = m.2.map { String($0) }.flatMap { word in dayWords.contains(word) ? m.3.map { " \(word) \($0)" } : nil } ?? ""
+            result.append("\(citedTypes[k]) \(label) \(number)\(date)")
         }
         return result
     }
 
-    /// The document an article reports on: the first one said to launch ("phát động") the campaign.
-    static let citedTypeScalars = documentTypes.lowercased().split(separator: "|").map { Array($0.unicodeScalars) }
-
+    /// The document an article reports on: the first one said to launch ("phát động") the
+    /// campaign within the 120 letters before the verb.
     static func launchingDocument(_ t: ScalarText, at offsets: [Int]) -> (type: String, number: String, date: String?)? {
-        guard let (m, ns) = offsets.lazy.compactMap({ at in
-            firstMatch(launchPattern, in: t.string(max(0, at - 120)..<min(t.count, at + 10)))
-        }).first else { return nil }
-        func g(_ i: Int) -> String { ns.substring(with: m.range(at: i)) }
-        guard let d = Int(g(5)), let mo = Int(g(6)), let y = Int(g(7)) else { return nil }
-        // "322 CTr/UBND" is the number 322/CTr-UBND written loosely.
-        return (g(1), "\(g(2))/\(g(3))-\(g(4))", String(format: "%04d-%02d-%02d", y, mo, d))
+        for at in offsets {
+            let window = t.string(max(0, at - 120)..<at)
+            for type in citedTypes {
+                var from = window.startIndex
+                while let r = window.range(of: type, range: from..<window.endIndex) {
+                    from = r.upperBound
+                    guard let m = window[r.upperBound...].wholeMatch(of: launchedNumber),
+                          numberLabels.contains(String(m.1)), dayWords.contains(String(m.5)),
+                          let d = Int(m.6), let mo = Int(m.7), let y = Int(m.8) else { continue }
+                    // "322 CTr/UBND" is the number 322/CTr-UBND written loosely.
+                    return (type, "\(m.2)/\(m.3)-\(m.4)", String(format: "%04d-%02d-%02d", y, mo, d))
+                }
+            }
+        }
+        return nil
     }
-
-    static let abbreviations: [(String, String)] = [
-        ("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"), ("TĐKT", "Thi đua - Khen thưởng"), ("TĐ-KT", "Thi đua - Khen thưởng"),
-    ]
 
     /// The issuing body: the header block above the number, or "Chủ tịch UBND tỉnh …" in the text.
     static func issuer(_ head: [String], text t: ScalarText, chair: [Int], place: String?) -> String? {
@@ -258,28 +296,40 @@ enum MetadataExtractor {
             let own = sentenceCase(header.dropFirst().joined(separator: " "))
             return header.count > 1 ? own + " (" + sentenceCase(header[0]) + ")" : sentenceCase(header[0])
         }
-        guard let (m, ns) = chair.lazy
-            .compactMap({ firstMatch(chairPattern, in: t.string($0..<min(t.count, $0 + 80))) }).first else { return nil }
-        let level = ns.substring(with: m.range(at: 3))
-        var name = m.range(at: 4).location != NSNotFound ? ns.substring(with: m.range(at: 4)).trimmingCharacters(in: .whitespaces) : ""
+        guard let (level, said) = chair.lazy.compactMap({ chaired(t.string($0..<min(t.count, $0 + 80))) }).first else { return nil }
+        var name = said
         // A name said once may be a word that happens to follow ("thị xã Chỉ thị"): trust the
         // place of the date line, then a name the text repeats.
         if let placed = place.flatMap(placeName(in:)) {
             name = placed
         } else if name.isEmpty || occurrences(of: (level + " " + name).lowercased(), in: t, limit: 2).count < 2 {
             name = mostCited(level: level, in: t) ?? ""
+        } else if let cited = mostCited(level: level, in: t), name.hasPrefix(cited + " ") {
+            // "thành phố Hải Phòng Nguyễn Văn Tùng": the chair's own name follows the place's.
+            name = cited
         }
-        return "Ủy ban nhân dân " + level + (name.isEmpty ? "" : " " + name)
+        return committees[0].value + " " + level + (name.isEmpty ? "" : " " + name)
+    }
+
+    /// "Chủ tịch UBND tỉnh Lạng Sơn …": the level ("tỉnh") and the name after it, if any.
+    static func chaired(_ s: String) -> (level: String, name: String)? {
+        guard let afterTitle = dropping(words["chair_title"], from: Substring(s)), afterTitle.first == " ",
+              let afterCommittee = dropping(committees.map(\.phrase), from: afterTitle.dropFirst()), afterCommittee.first == " ",
+              let level = unitLevels.first(where: { afterCommittee.dropFirst().hasPrefix($0) }) else { return nil }
+        let rest = afterCommittee.dropFirst(1 + level.count)
+        guard rest.first.map({ !$0.isLetter }) ?? true else { return nil }
+        let name = rest.prefixMatch(of: properName).map { String($0.0).trimmingCharacters(in: .whitespaces) } ?? ""
+        return (level, name)
     }
 
     /// Upper-case lines at the top, before "Số:", without the national title.
     static func headerBlock(_ lines: [String]) -> [String]? {
-        guard let numberIndex = lines.prefix(30).firstIndex(where: { $0.hasPrefix("Số:") || $0.hasPrefix("Số :") }) else { return nil }
+        guard let numberIndex = lines.prefix(30).firstIndex(where: isNumberLine) else { return nil }
         var block: [String] = []
         for line in lines[..<numberIndex] {
             var l = line
-            for title in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"] {
-                l = l.replacingOccurrences(of: title, with: "")
+            for title in nationalTitles {
+                while let r = l.range(of: title, options: .caseInsensitive) { l.removeSubrange(r) }
             }
             l = l.trimmingCharacters(in: .whitespaces)
             let letters = l.filter(\.isLetter)
@@ -294,7 +344,7 @@ enum MetadataExtractor {
         var result: [String] = []
         var capitalizeRest = false
         for (i, word) in words.enumerated() {
-            if let expansion = abbreviations.first(where: { $0.0 == word })?.1 { result.append(expansion); continue }
+            if let expansion = abbreviations[word.lowercased()] { result.append(expansion); continue }
             let lower = word.lowercased()
             if capitalizeRest || i == 0 {
                 result.append(lower.prefix(1).uppercased() + lower.dropFirst())
@@ -302,7 +352,7 @@ enum MetadataExtractor {
             }
             result.append(lower)
             // A province or town name follows "tỉnh", "huyện" or "thị xã" and ends the line.
-            if ["tỉnh", "huyện"].contains(lower) || (lower == "xã" && words[i - 1].lowercased() == "thị") {
+            if placeLevels.contains(lower) || (i > 0 && placeLevels.contains(words[i - 1].lowercased() + " " + lower)) {
                 capitalizeRest = i + 1 < words.count && words.count - i - 1 <= 3
             }
         }
@@ -311,7 +361,10 @@ enum MetadataExtractor {
 
     /// The proper name in "Hương Trà", "TP. Lạng Sơn".
     static func placeName(in text: String) -> String? {
-        let cleaned = text.replacingOccurrences(of: "TP.", with: "")
+        var cleaned = text
+        for abbreviation in cityAbbreviations where abbreviation.hasSuffix(".") {
+            while let r = cleaned.range(of: abbreviation, options: .caseInsensitive) { cleaned.removeSubrange(r) }
+        }
         let tail = cleaned.split(separator: " ").reversed().prefix { $0.first?.isUppercase == true }.reversed()
         return tail.isEmpty ? nil : tail.joined(separator: " ")
     }

@@ -31,20 +31,25 @@ enum NameCleaner {
         s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
     }
 
+    // Resources/lexicon/extraction.tsv.
+    static let rateNames = Lexicon.table["rate_name"]
+    static let growthNames = Lexicon.table["growth_name"]
+    static let countPrefixes = Lexicon.table["count_name_prefix"]
+    static let perPopulationForms = Lexicon.table["per_population"]
+
     static func isRate(_ name: String) -> Bool {
         let l = name.lowercased()
-        return l.hasPrefix("tỷ lệ") || l.hasPrefix("tỉ lệ") || l.hasPrefix("tỷ suất") || l.hasPrefix("tỷ trọng") || l.hasPrefix("tỉ trọng")
+        return rateNames.contains { l.hasPrefix($0) }
     }
 
     static func isPerPopulation(_ name: String) -> Bool {
         let l = name.lowercased()
-        return l.hasSuffix("/vạn dân") || l.hasSuffix("/1 vạn dân") || l.hasSuffix("trên 1 vạn dân") || l.hasSuffix("trên vạn dân")
-            || l.hasSuffix("/10.000 dân")
+        return perPopulationForms.contains { l.hasSuffix($0) }
     }
 
     static func mentionsGrowth(_ name: String) -> Bool {
         let l = name.lowercased()
-        return l.contains("tăng trưởng") || l.contains("tốc độ")
+        return growthNames.contains { l.contains($0) }
     }
 
     static func upperFirst(_ s: String) -> String {
@@ -60,7 +65,8 @@ enum NameCleaner {
     }
 
     static func droppingCountPrefix(_ s: String) -> String {
-        for p in ["Số ", "số ", "Tổng số ", "tổng số "] where s.hasPrefix(p) { return String(s.dropFirst(p.count)) }
+        let l = s.lowercased()
+        for p in countPrefixes where l.hasPrefix(p + " ") { return String(s.dropFirst(p.count + 1)) }
         return s
     }
 

@@ -18,9 +18,9 @@ struct Quantity {
     var planOfPair = false
 
     /// "Top 5": a rank, the only quantity measured in "hạng".
-    var isRank: Bool { unit == "hạng" }
+    var isRank: Bool { unit == Units.rank }
 
-    var isPercent: Bool { unit == "%" }
+    var isPercent: Bool { unit == Units.percent }
 }
 
 /// Finds quantities in a text: Vietnamese numbers followed by a unit. A number without a unit,
@@ -71,7 +71,7 @@ struct QuantityScanner {
                 // "xếp hạng 15/34": a rank out of the number ranked.
                 if text.wordEnding(at: text.skipSpacesBack(start), in: Lexicon.rankWords) != nil,
                    let (_, len) = VietnameseNumber.scan(text.scalars, from: i + 1), len > 0 {
-                    return Quantity(start: start, end: i + 1 + len, value: value, valueMax: nil, unit: "hạng", unitIsNoun: false, unitWord: "")
+                    return Quantity(start: start, end: i + 1 + len, value: value, valueMax: nil, unit: Units.rank, unitIsNoun: false, unitWord: "")
                 }
                 // "95/117 xã" is a count out of a total, "2,89/3,84%" achieved over planned;
                 // "26/12/2023" and "17/CT-UBND" are neither.
@@ -90,7 +90,7 @@ struct QuantityScanner {
         var q = Quantity(start: start, end: i, value: value, valueMax: nil, unit: "", unitIsNoun: false, unitWord: "")
         // "nằm trong nhóm 10 tỉnh dẫn đầu": a rank of at most 10; the places counted are read past.
         if text.wordEnding(at: previousWordEnd, in: Lexicon.rankGroupWords) != nil {
-            q.unit = "hạng"
+            q.unit = Units.rank
             q.boundAfter = .lte
             let w = text.skipSpaces(i, limit: limit)
             if let noun = text.firstWord(of: Lexicon.countUnitWords, at: w) { q.end = w + noun.count }
@@ -108,7 +108,7 @@ struct QuantityScanner {
             percentSeen = false
         }
         if percentSeen {
-            q.unit = "%"
+            q.unit = Units.percent
             q.end = i
         } else if let (unit, word, noun, after) = unit(from: i, limit: limit, value: &q.value, valueMax: &q.valueMax) {
             q.unit = unit
@@ -116,7 +116,7 @@ struct QuantityScanner {
             q.unitIsNoun = noun
             q.end = after
         } else if text.wordEnding(at: previousWordEnd, in: Lexicon.rankWords) != nil {
-            q.unit = "hạng"
+            q.unit = Units.rank
         } else {
             return nil
         }
@@ -186,13 +186,13 @@ struct QuantityScanner {
         guard j < limit else { return nil }
         if text.firstWord(of: Lexicon.nonTargetWords, at: j) != nil { return nil }
         if let p = text.firstWord(of: Lexicon.percentWords, at: j) {
-            return ("%", "%", false, j + p.count)
+            return (Units.percent, Units.percent, false, j + p.count)
         }
         if let p = text.firstWord(of: Lexicon.perMilleWords, at: j) {
-            return ("‰", "‰", false, j + p.count)
+            return (Units.perMille, Units.perMille, false, j + p.count)
         }
         if let p = text.firstWord(of: Lexicon.percentagePointWords, at: j) {
-            return ("điểm %", "điểm %", false, j + p.count)
+            return (Units.percentagePoint, Units.percentagePoint, false, j + p.count)
         }
         if let m = Lexicon.magnitudes.first(where: { text.hasWord($0.word, at: j) }) {
             let magnitude = m
@@ -214,7 +214,7 @@ struct QuantityScanner {
             }
             // "3 triệu khách": visitors are counted in arrivals; leave "khách" for the name.
             if text.firstWord(of: Lexicon.visitorWords, at: b) != nil {
-                return (magnitude.canonical + " lượt", "lượt", false, j)
+                return (magnitude.canonical + " " + Units.visits, Units.visits, false, j)
             }
             // "2 nghìn doanh nghiệp": a count in thousands keeps its magnitude in the unit.
             if let noun = text.firstWord(of: Lexicon.countUnitWords, at: b) {
@@ -229,7 +229,7 @@ struct QuantityScanner {
             // "bác sĩ/1 vạn dân", "giường bệnh trên 1 vạn dân": with or without a space before.
             for at in [end, text.skipSpaces(end, limit: limit)] {
                 if let per = text.firstWord(of: Lexicon.perPopulation, at: at) {
-                    return (canonical + "/vạn dân", text.string(j..<end), false, at + per.count)
+                    return (canonical + Units.perPopulation, text.string(j..<end), false, at + per.count)
                 }
             }
             let unit = Lexicon.scalableUnits.first(where: { $0.word == w })?.canonical ?? canonical
@@ -249,4 +249,14 @@ struct QuantityScanner {
         guard i < limit, text.scalars[i] == "/", let w = text.firstWord(of: Lexicon.perTails, at: i) else { return ("", i) }
         return (String(String.UnicodeScalarView(w)), i + w.count)
     }
+}
+
+/// Canonical unit spellings the scanner writes (Resources/lexicon/extraction.tsv, canonical_unit).
+enum Units {
+    static let rank = MeasureUnit.canonical("rank")
+    static let percent = MeasureUnit.canonical("percent")
+    static let perMille = MeasureUnit.canonical("per_mille")
+    static let percentagePoint = MeasureUnit.canonical("percentage_point")
+    static let visits = MeasureUnit.canonical("visits")
+    static let perPopulation = MeasureUnit.perPopulationSuffix
 }

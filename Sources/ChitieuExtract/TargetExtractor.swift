@@ -30,7 +30,6 @@ public struct TargetExtractor: Sendable {
         var qualitative: [QualitativeTarget] = []
         var lastTopLevel: String?
         var subList = false
-        let trongDo = ClauseSplitter.trongDo
         let metadata = MetadataExtractor.extract(t, lines: lines)
         var pastSentence = false
         var frame = TimeFrame()
@@ -52,8 +51,10 @@ public struct TargetExtractor: Sendable {
         for (index, clause) in clauses.enumerated() {
             // "…; trong đó:" opens a list of sub-targets in the clauses that follow.
             let opening = t.skipSpaces(clause.range.lowerBound, limit: clause.range.upperBound)
-            let onlyTrongDo = t.hasWord(trongDo, at: opening) && t.skipSpacesBack(clause.range.upperBound, limit: opening) == opening + trongDo.count
-            if onlyTrongDo { subList = true; continue }
+            if let length = ClauseSplitter.subList(t, at: opening), t.skipSpacesBack(clause.range.upperBound, limit: opening) == opening + length {
+                subList = true
+                continue
+            }
             // The list goes on over bullet lines ("- thu nội địa …") and ends at the next plain line or item.
             if clause.itemMarker || (clause.startsLine && !(opening < t.count && "-+•".unicodeScalars.contains(t.scalars[opening]))) {
                 subList = false
@@ -171,9 +172,11 @@ public struct TargetExtractor: Sendable {
     /// The last words of a name, years left out: what tells one indicator from another
     /// ("… nông thôn mới nâng cao" / "… kiểu mẫu"), while a lead-in that differs between the
     /// title and the body ("Theo đó, Châu Đức phấn đấu đưa …") does not.
+    static let yearWords = Set(WordTable.assertion["year_word"].map(NameMatching.loose))
+
     static func nameTail(_ name: String) -> String {
         let words = NameMatching.loose(name).split(separator: " ").filter { w in
-            w != "nam" && !(w.count == 4 && w.allSatisfy(\.isNumber))
+            !yearWords.contains(String(w)) && !(w.count == 4 && w.allSatisfy(\.isNumber))
         }
         return words.suffix(4).joined(separator: " ")
     }

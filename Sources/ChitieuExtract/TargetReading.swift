@@ -57,17 +57,17 @@ struct TargetReading {
 
         // "nông, lâm nghiệp và thủy sản chiếm 28,5%": a share of a whole.
         if cues.share, q.isPercent, !nameBefore.isEmpty, !NameCleaner.isRate(nameBefore) {
-            nameBefore = "Tỷ trọng " + NameCleaner.lowerFirst(nameBefore)
+            nameBefore = NameForm.share + " " + NameCleaner.lowerFirst(nameBefore)
         }
         if cues.change == .increaseBy, q.isPercent, !isRateSubject, !nameBefore.isEmpty, !NameCleaner.mentionsGrowth(nameBefore) {
-            nameBefore = "Tốc độ tăng " + NameCleaner.lowerFirst(nameBefore)
+            nameBefore = NameForm.growth + " " + NameCleaner.lowerFirst(nameBefore)
         }
         var name = nameBefore
         var textEnd = q.end
         // "…, tăng 10% so với năm 2023" after a target: the growth of that target.
         if nameBefore.isEmpty, q.isPercent, cues.change != nil, let previousName, !NameCleaner.isRate(previousName),
-           afterText.isEmpty || afterText.lowercased().hasPrefix("so với") {
-            let verb = cues.change == .increaseBy ? "Tốc độ tăng " : "Mức giảm "
+           afterText.isEmpty || NameForm.comparedWith.contains(where: { afterText.lowercased().hasPrefix($0) }) {
+            let verb = (cues.change == .increaseBy ? NameForm.growth : NameForm.decrease) + " "
             return Target(id: "", name: verb + NameCleaner.lowerFirst(previousName), comparator: q.valueMax != nil ? .range : (cues.bound ?? .eq),
                           value: q.value, valueMax: q.valueMax, unit: unit, approx: cues.approx,
                           text: NameCleaner.collapseSpaces(text.string(textStart..<q.end)))
@@ -93,15 +93,15 @@ struct TargetReading {
             name = numberFirstName(verb: verb, after: afterText, increase: cues.change == .increaseBy)
             if !afterText.isEmpty { textEnd = NameCleaner.endOfCleanText(text, after, cleaned: afterText) }
         }
-        if Lexicon.vagueNames.contains(name.lowercased()) || (name.lowercased().hasPrefix("tỷ lệ") && name.count <= 6) {
+        if Lexicon.vagueNames.contains(name.lowercased()) || (NameCleaner.isRate(name) && name.count <= 6) {
             guard let previousName else { return nil }
-            name = (q.isPercent ? "Tỷ lệ " : "") + NameCleaner.lowerFirst(NameCleaner.droppingCountPrefix(previousName))
+            name = (q.isPercent ? NameForm.rate + " " : "") + NameCleaner.lowerFirst(NameCleaner.droppingCountPrefix(previousName))
         }
         name = NameCleaner.upperFirst(name)
         guard !name.isEmpty else { return nil }
         // "Số bác sĩ/vạn dân 10,5 bác sĩ": the name carries the per-population unit.
         if q.unitIsNoun, !q.unit.contains("/"), NameCleaner.isPerPopulation(name) {
-            unit = MeasureUnit(q.unit + "/vạn dân")
+            unit = MeasureUnit(q.unit + MeasureUnit.perPopulationSuffix)
         }
         let start = textStart
         return Target(
@@ -116,15 +116,15 @@ struct TargetReading {
         let additive = increase || Lexicon.additiveVerbs.contains { verb.hasSuffix($0) }
         if q.isPercent {
             if let kept { return kept + " " + after }
-            return after.isEmpty ? "" : "Tỷ lệ " + after
+            return after.isEmpty ? "" : NameForm.rate + " " + after
         }
-        if q.unit.hasSuffix("/vạn dân") {
-            return "Số " + q.unitWord + " trên 1 vạn dân"
+        if q.unit.hasSuffix(MeasureUnit.perPopulationSuffix) {
+            return NameForm.count + " " + q.unitWord + " " + NameForm.perPopulation
         }
         if q.unitIsNoun {
-            let head = kept.map { $0 + " " + q.unitWord } ?? "Số " + q.unitWord
+            let head = kept.map { $0 + " " + q.unitWord } ?? NameForm.count + " " + q.unitWord
             var name = after.isEmpty ? head : head + " " + after
-            if additive && kept == nil { name += " tăng thêm" }
+            if additive && kept == nil { name += " " + NameForm.additive }
             return name
         }
         if let kept { return after.isEmpty ? kept : kept + " " + after }
@@ -237,4 +237,18 @@ extension String {
         }
         return s
     }
+}
+
+/// The words a name is built with when the text leaves them out ("Tỷ trọng …", "Số … trên 1
+/// vạn dân"), from Resources/lexicon/extraction.tsv, capitalised as a name starts.
+enum NameForm {
+    static func form(_ role: String) -> String { Lexicon.table.phrase("name_form", role: role) }
+    static let share = NameCleaner.upperFirst(form("share"))
+    static let growth = NameCleaner.upperFirst(form("growth"))
+    static let decrease = NameCleaner.upperFirst(form("decrease"))
+    static let rate = NameCleaner.upperFirst(form("rate"))
+    static let count = NameCleaner.upperFirst(form("count"))
+    static let perPopulation = form("per_population")
+    static let additive = form("additive")
+    static let comparedWith = WordTable.assertion["compared_with"]
 }

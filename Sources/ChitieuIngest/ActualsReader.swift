@@ -9,6 +9,14 @@ import Foundation
 public enum ActualsReader {
     public static let requiredColumns = ["unit", "indicator", "period", "value", "measure"]
 
+    /// The status of a result as people write it (Resources/lexicon/layout.tsv).
+    static let statusWords: [String: ActualResult.Status] = Dictionary(WordTable.layout.pairs("result_status").map { pair in
+        guard let status = ActualResult.Status(rawValue: pair.value) else {
+            fatalError("chitieu: lexicon/layout.tsv: result_status \"\(pair.phrase)\" có mã \"\(pair.value)\" không hợp lệ")
+        }
+        return (pair.phrase, status)
+    }) { first, _ in first }
+
     public static func results(from table: Table) -> (results: [ActualResult], issues: [DataIssue]) {
         var issues: [DataIssue] = []
         if let missing = table.missingColumns(requiredColumns, kind: "bảng kết quả") { return ([], [missing]) }
@@ -43,13 +51,11 @@ public enum ActualsReader {
             }
             var status = ActualResult.Status.reported
             if let s = cells[.status] {
-                switch s.lowercased() {
-                case "reported", "chính thức", "thực hiện", "báo cáo": status = .reported
-                case "estimate", "ước", "ước thực hiện", "dự ước", "ước tính": status = .estimate
-                default:
+                guard let parsed = statusWords[s.lowercased().trimmingCharacters(in: .whitespaces)] else {
                     problem("status", "trạng thái \"\(s)\" không hợp lệ; dùng reported hoặc estimate")
                     return
                 }
+                status = parsed
             }
             results.append(unit: unit, indicator: indicator, name: cells[.name], period: period, value: value,
                            measure: measures.unit(cells[.measure] ?? ""), basis: basis, status: status,

@@ -6,11 +6,12 @@ public enum PlanReader {
     public static let requiredColumns = ["unit", "indicator", "name", "measure", "comparator", "target", "target_max", "period"]
 
     /// Comparators as people write them in a plan table.
-    static let comparatorWords: [String: TargetComparator] = [
-        "eq": .eq, "=": .eq, "đạt": .eq, "gt": .gt, ">": .gt, "trên": .gt, "gte": .gte, ">=": .gte, "≥": .gte, "ít nhất": .gte,
-        "lt": .lt, "<": .lt, "dưới": .lt, "lte": .lte, "<=": .lte, "≤": .lte, "không quá": .lte, "range": .range, "khoảng từ": .range,
-        "từ": .range, "increase_by": .increaseBy, "tăng": .increaseBy, "decrease_by": .decreaseBy, "giảm": .decreaseBy,
-    ]
+    static let comparatorWords: [String: TargetComparator] = Dictionary(WordTable.layout.pairs("plan_comparator").map { pair in
+        guard let comparator = TargetComparator(rawValue: pair.value) else {
+            fatalError("chitieu: lexicon/layout.tsv: plan_comparator \"\(pair.phrase)\" có mã \"\(pair.value)\" không hợp lệ")
+        }
+        return (pair.phrase, comparator)
+    }) { first, _ in first }
 
     public static func entries(from table: Table, catalogue: Catalogue = .standard) -> (entries: [PlanEntry], issues: [DataIssue]) {
         var issues: [DataIssue] = []

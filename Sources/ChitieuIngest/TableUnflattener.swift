@@ -1,3 +1,4 @@
+import ChitieuModel
 import Foundation
 
 /// Rebuilds tables that a converter flattened to one cell per line:
@@ -7,12 +8,15 @@ import Foundation
 /// becomes one line per row, "Tốc độ tăng trưởng GRDP: 7,5%", which the extractor reads like
 /// running text. A run that does not fit the header's column count is left as it is.
 enum TableUnflattener {
-    static let nameHeaders = ["chỉ tiêu", "tên chỉ tiêu", "nội dung", "chỉ tiêu chủ yếu", "danh mục"]
-    static let unitHeaders = ["đơn vị tính", "đvt", "đơn vị"]
-    static let planWords = ["kế hoạch", "chỉ tiêu", "mục tiêu", "phấn đấu", "giao"]
-    static let pastWords = ["thực hiện", "ước", "so sánh", "tỷ lệ", "ghi chú", "cùng kỳ"]
+    // The words of table headers (Resources/lexicon/layout.tsv).
+    static let nameHeaders = WordTable.layout["table_name_header"]
+    static let unitHeaders = WordTable.layout["table_unit_header"]
+    static let planWords = WordTable.layout["table_plan_header"]
+    static let pastWords = WordTable.layout["table_past_header"]
+    static let numberHeaders = WordTable.layout["table_number_header"]
+    static let valuePrefixes = WordTable.layout["table_value_prefix"]
     /// Words a header cell is made of.
-    static let columnWords = nameHeaders + unitHeaders + planWords + pastWords + ["stt", "tt", "năm", "kh", "th", "nq", "%"]
+    static let columnWords = nameHeaders + unitHeaders + planWords + pastWords + numberHeaders + WordTable.layout["table_header_word"]
 
     static func rebuild(_ lines: [RawLine]) -> [RawLine] {
         var result: [RawLine] = []
@@ -67,7 +71,7 @@ enum TableUnflattener {
         }
         // A row has a name with letters and a value that starts with a number or a bound sign.
         guard name.contains(where: \.isLetter), name.count <= 200, unit.count <= 30,
-              let first = value.first, first.isNumber || "≥≤><~".contains(first) || value.hasPrefix("Trên") || value.hasPrefix("trên") else { return nil }
+              let first = value.first, first.isNumber || "≥≤><~".contains(first) || valuePrefixes.contains(where: { value.lowercased().hasPrefix($0) }) else { return nil }
         let joiner = unit == "%" || unit.isEmpty ? "" : " "
         return RawLine(text: "\(name): \(value)\(joiner)\(unit).", line: line)
     }
@@ -78,7 +82,7 @@ enum TableUnflattener {
         guard let header = cells(lines[start].text)?.map(key),
               let nameColumn = header.firstIndex(where: { nameHeaders.contains($0) }) else { return nil }
         let unitColumn = header.firstIndex(where: { unitHeaders.contains($0) })
-        let valueColumns = header.indices.filter { $0 != nameColumn && $0 != unitColumn && !["stt", "tt", "số tt"].contains(header[$0]) }
+        let valueColumns = header.indices.filter { $0 != nameColumn && $0 != unitColumn && !numberHeaders.contains(header[$0]) }
         guard let plan = planColumn(header, among: valueColumns) else { return nil }
         var rows: [RawLine] = []
         var k = start + 1
@@ -104,7 +108,7 @@ enum TableUnflattener {
             let cell = key(lines[j].text)
             if cell.isEmpty { j += 1; continue }
             guard cell.count <= 40 else { break }
-            if header.isEmpty, !(["stt", "tt", "số tt"].contains(cell) || nameHeaders.contains(cell)) { return nil }
+            if header.isEmpty, !(numberHeaders.contains(cell) || nameHeaders.contains(cell)) { return nil }
             // The header ends at the first cell that is a row number, or that names no column
             // (a table without numbered rows starts its first row with a name).
             if !header.isEmpty, Int(cell) != nil || !columnWords.contains(where: { cell.contains($0) }) { break }
@@ -114,7 +118,7 @@ enum TableUnflattener {
         guard let nameColumn = header.firstIndex(where: { nameHeaders.contains($0) }), header.count >= 3 else { return nil }
         // The unit is in its own column, or in brackets after the name.
         let unitColumn = header.firstIndex(where: { unitHeaders.contains($0) })
-        let valueColumns = header.indices.filter { $0 != nameColumn && $0 != unitColumn && !["stt", "tt", "số tt"].contains(header[$0]) }
+        let valueColumns = header.indices.filter { $0 != nameColumn && $0 != unitColumn && !numberHeaders.contains(header[$0]) }
         guard let planColumn = planColumn(header, among: valueColumns) else { return nil }
         // Rows of exactly header.count non-empty cells follow.
         var rows: [RawLine] = []

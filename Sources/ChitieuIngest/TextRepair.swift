@@ -231,22 +231,27 @@ enum TextRepair {
         c = keptC
     }
 
-    /// OCR misreadings of "Phấn đấu" (strive) that would hide a target's cue; same length, so
-    /// columns stay true.
-    static let ocrVariants: [(String, String)] = [
-        ("Phân đầu", "Phấn đấu"), ("phân đầu", "phấn đấu"), ("Phần đầu", "Phấn đấu"), ("phần đầu", "phấn đấu"),
-        ("Phấn đầu", "Phấn đấu"), ("phấn đầu", "phấn đấu"), ("Phân đấu", "Phấn đấu"), ("phân đấu", "phấn đấu"),
-        ("Phần đấu", "Phấn đấu"), ("phần đấu", "phấn đấu"),
-    ]
+    /// OCR misreadings of cue words ("phân đầu" for "phấn đấu") that would hide a target;
+    /// each the same length as the word, so columns stay true (Resources/lexicon/layout.tsv).
+    static let ocrVariants: [(String, String)] = WordTable.layout.pairs("ocr_variant").flatMap { pair in
+        guard pair.phrase.unicodeScalars.count == pair.value.unicodeScalars.count else {
+            fatalError("chitieu: lexicon/layout.tsv: ocr_variant \"\(pair.phrase)\" phải dài bằng \"\(pair.value)\"")
+        }
+        func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+        return [(pair.phrase, pair.value), (capitalised(pair.phrase), capitalised(pair.value))]
+    }
     private static let ocrTable: [([Unicode.Scalar], [Unicode.Scalar])] = ocrVariants.map {
         (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars))
     }
 
+    private static let ocrInitials = Set(ocrTable.compactMap(\.0.first))
+    private static let ocrShortest = ocrTable.map(\.0.count).min() ?? 0
+
     static func fixOCR(_ s: inout [Unicode.Scalar]) {
-        guard s.count >= 8 else { return }
+        guard !ocrTable.isEmpty, s.count >= ocrShortest else { return }
         var i = 0
-        while i + 8 <= s.count {
-            if s[i] == "P" || s[i] == "p" {
+        while i + ocrShortest <= s.count {
+            if ocrInitials.contains(s[i]) {
                 for (wrong, right) in ocrTable where i + wrong.count <= s.count && s[i..<(i + wrong.count)].elementsEqual(wrong) {
                     let before = i == 0 || !s[i - 1].properties.isAlphabetic
                     let after = i + wrong.count == s.count || !s[i + wrong.count].properties.isAlphabetic
@@ -284,10 +289,11 @@ enum TextRepair {
         if isListMarker(line) { return false }
         // "Ba là, …", "Thứ hai, …": items of a list in words.
         let words = line.prefix(24).split(separator: " ", maxSplits: 2).map { String(String.UnicodeScalarView($0)) }
-        if words.count >= 2 {
+        if words.count >= 2, words[0].first?.isUppercase == true {
+            let first = words[0].lowercased()
             let second = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ",:"))
-            if ordinalWords.contains(words[0]) && second == "là" { return false }
-            if words[0] == "Thứ" && ordinalWords.contains(second.prefix(1).uppercased() + second.dropFirst()) || (words[0] == "Thứ" && second == "nhất") { return false }
+            if ordinalWords.contains(first) && ordinalLinks.contains(second) { return false }
+            if ordinalLeads.contains(first) && (ordinalWords.contains(second) || ordinalFirsts.contains(second)) { return false }
         }
         let letters = line.filter { $0.properties.isAlphabetic }
         if letters.count >= 4, letters.allSatisfy({ $0.properties.isUppercase }) { return false }
@@ -296,7 +302,11 @@ enum TextRepair {
 }
 
 extension TextRepair {
-    static let ordinalWords: Set<String> = ["Một", "Hai", "Ba", "Bốn", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười"]
+    /// "Ba là, …", "Thứ hai, …", "Thứ nhất, …" (Resources/lexicon/layout.tsv).
+    static let ordinalWords = Set(WordTable.layout["ordinal"])
+    static let ordinalLeads = Set(WordTable.layout["ordinal_lead"])
+    static let ordinalFirsts = Set(WordTable.layout["ordinal_first"])
+    static let ordinalLinks = Set(WordTable.layout["ordinal_link"])
 
     /// "1. ", "12) ", "IV. ", "a) ": a numbered or lettered item.
     static func isListMarker(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -313,11 +323,7 @@ extension TextRepair {
     }
 
     /// Words after which a sentence cannot stop.
-    static let connectives: Set<String> = [
-        "theo", "của", "và", "với", "cho", "các", "những", "về", "tại", "trong", "là", "ngày", "số", "đến", "từ", "để", "nhằm",
-        "gắn", "thuộc", "tỉnh", "huyện", "xã", "thị", "thành", "phố", "đối", "vào", "ra", "trên", "dưới", "sau", "trước", "hoặc",
-        "như", "mà", "thì", "nhưng", "được", "bị", "do", "bởi", "nên", "vì", "khi", "đã", "sẽ", "đang", "có", "không", "lần", "thứ",
-    ]
+    static let connectives = Set(WordTable.layout["connective"])
 }
 
 /// A growing UTF-8 buffer that takes scalars.
@@ -333,12 +339,14 @@ struct ScalarBytes {
 
 /// Page chrome of web pages: share buttons, font-size switches, visitor counters.
 enum ChromeFilter {
-    static let chromePhrases = ["chia sẻ bài viết", "a- a a+", "tăng tương phản", "giảm tương phản", "thống kê truy cập",
-                                "đang truy cập", "lượt truy cập", "bản quyền thuộc", "in bài viết", "gửi bài viết", "đăng nhập"]
-    static let counterLabels = ["hôm nay", "hôm qua", "tuần này", "tuần trước", "tháng này", "tháng trước", "tất cả", "tổng cộng",
-                                "đang online", "trực tuyến", "tháng", "năm", "tuần"]
+    static let words = WordTable.layout
+    static let chromePhrases = words["chrome"]
+    static let counterHeadings = words["counter_heading"]
+    static let counterLabels = words["counter_label"]
+    static let socialSites = words["social_site"]
+    static let shareWords = words["share_word"]
 
-    static let chromeInitials = Set((chromePhrases + counterLabels).compactMap { $0.unicodeScalars.first })
+    static let chromeInitials = Set((chromePhrases + counterHeadings + counterLabels + socialSites).compactMap { $0.unicodeScalars.first })
 
     static func keep(_ lines: [String]) -> [Bool] {
         var keep = Array(repeating: true, count: lines.count)
@@ -349,9 +357,10 @@ enum ChromeFilter {
             if !inCounter, let first = line.unicodeScalars.first(where: { $0 != " " }), !chromeInitials.contains(ScalarCase.lower(first)) { continue }
             let l = line.lowercased().trimmingCharacters(in: .whitespaces)
             if l.isEmpty { continue }
-            if chromePhrases.contains(where: { l.hasPrefix($0) }) || (l.contains("facebook") && l.contains("chia sẻ")) {
+            if chromePhrases.contains(where: { l.hasPrefix($0) }) || counterHeadings.contains(where: { l.hasPrefix($0) })
+                || (socialSites.contains { l.contains($0) } && shareWords.contains { l.contains($0) }) {
                 keep[i] = false
-                inCounter = l.hasPrefix("thống kê truy cập")
+                inCounter = counterHeadings.contains { l.hasPrefix($0) }
                 continue
             }
             // "Hôm nay : 168", "Năm 2024 : 481.223" under a counter heading, or standing alone.

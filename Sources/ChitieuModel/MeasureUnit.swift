@@ -23,8 +23,9 @@ public struct MeasureUnit: Hashable, Sendable, Codable, CustomStringConvertible 
         try container.encode(symbol)
     }
 
-    public static let percent = MeasureUnit("%")
-    public static let percentagePoint = MeasureUnit("điểm %")
+    public static let percent = MeasureUnit(canonical("percent"))
+    public static let percentagePoint = MeasureUnit(canonical("percentage_point"))
+    public static let rank = MeasureUnit(canonical("rank"))
     public static let none = MeasureUnit("")
 
     /// True for "%" and percentage points.
@@ -44,49 +45,71 @@ public struct MeasureUnit: Hashable, Sendable, Codable, CustomStringConvertible 
     /// True when values in the two units can be compared after conversion.
     public func isConvertible(to other: MeasureUnit) -> Bool { convert(1, to: other) != nil }
 
-    // Magnitudes that change only the scale of a base unit.
-    private static let magnitudes: [(prefix: String, factor: Double)] = [
-        ("", 1), ("nghìn ", 1e3), ("triệu ", 1e6), ("tỷ ", 1e9), ("nghìn tỷ ", 1e12),
-    ]
-    private static let scalableBases = ["đồng", "USD", "lượt", "lượt khách", "người", "hộ", "tấn", "ha", "lao động", "doanh nghiệp"]
+    // Everything below comes from the units of Resources/lexicon/extraction.tsv, the table the
+    // scanner reads numbers with, so the two cannot drift apart.
+    private static let words = WordTable.extraction
+
+    /// A canonical spelling by its role ("percentage_point" → "điểm %").
+    public static func canonical(_ role: String) -> String { words.phrase("canonical_unit", role: role) }
+
+    /// Magnitudes that change only the scale of a base unit: "", "nghìn ", "triệu "…
+    private static let magnitudes: [(prefix: String, factor: Double)] = {
+        var seen = Set<String>()
+        let written = words.rows("magnitude").compactMap { row -> (String, Double)? in
+            guard row.count == 3, let factor = Double(row[2]), seen.insert(row[1]).inserted else { return nil }
+            return (row[1] + " ", factor)
+        }
+        return [("", 1)] + written
+    }()
+
+    /// Base units a magnitude may scale: the scanner's scalable units and its count units.
+    private static let scalableBases: [String] = {
+        var seen = Set<String>()
+        return (words.pairs("scalable_unit").map(\.value) + words.rows("count_unit").map(\.[0])).filter { seen.insert($0).inserted }
+    }()
+
     private static let scales: [String: (base: String, factor: Double)] = {
         var table: [String: (base: String, factor: Double)] = [:]
         for base in scalableBases {
             for m in magnitudes { table[m.prefix + base] = (base, m.factor) }
         }
-        table["lượt khách"] = ("lượt", 1)
-        table["triệu lượt khách"] = ("lượt", 1e6)
-        table["nghìn lượt khách"] = ("lượt", 1e3)
+        // "lượt khách" counts the same as "lượt".
+        for (same, base) in words.pairs("same_base") {
+            for m in magnitudes { table[m.prefix + same] = (base, m.factor) }
+        }
         return table
     }()
 
-    /// One spelling for each unit: "tỉ" → "tỷ", "ngàn" → "nghìn", "/1 vạn dân" → "/vạn dân".
+    private static let wholeSpellings: [String: String] = Dictionary(words.pairs("unit_spelling").map { ($0.phrase, $0.value) }) { a, _ in a }
+    /// Parts spelled two ways ("tỉ" → "tỷ"), in lower case and capitalised.
+    private static let partSpellings: [(String, String)] = words.pairs("unit_spelling_part").flatMap { pair in
+        [(pair.phrase, pair.value), (pair.phrase.prefix(1).uppercased() + pair.phrase.dropFirst(), pair.value)]
+    }
+    /// "/1 vạn dân", " trên 1 vạn dân"… → "/vạn dân"; a form that starts with a letter follows a space.
+    private static let perPopulationForms: [String] = words["per_population"].map { form in
+        form.first.map { $0.isLetter } == true ? " " + form : form
+    }
+    public static let perPopulationSuffix = canonical("per_population")
+
     /// Spellings that are already canonical, answered without any string work.
     static let knownCanonical: Set<String> = {
-        var known: Set<String> = ["%", "điểm %", "‰", "", "bác sĩ/vạn dân", "giường bệnh/vạn dân", "hạng", "xã", "hộ", "người"]
-        for base in scalableBases { for m in magnitudes { known.insert(m.prefix + base) } }
-        return known
+        let candidates = Set(scales.keys).union(wholeSpellings.values).union(words.pairs("canonical_unit").map(\.phrase)).union([""])
+        return candidates.filter { spell($0) == $0 }
     }()
 
+    /// One spelling for each unit: "tỉ" → "tỷ", "ngàn" → "nghìn", "/1 vạn dân" → "/vạn dân".
     static func canonicalSpelling(_ raw: String) -> String {
-        if knownCanonical.contains(raw) { return raw }
+        knownCanonical.contains(raw) ? raw : spell(raw)
+    }
+
+    private static func spell(_ raw: String) -> String {
         var s = raw.precomposedStringWithCanonicalMapping
             .replacingOccurrences(of: "\u{00A0}", with: " ")
             .trimmingCharacters(in: .whitespaces)
         while s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
-        let lower = s.lowercased()
-        if lower == "usd" { return "USD" }
-        s = s.replacingOccurrences(of: "tỉ", with: "tỷ")
-            .replacingOccurrences(of: "ngàn", with: "nghìn")
-            .replacingOccurrences(of: "usd", with: "USD")
-            .replacingOccurrences(of: "Usd", with: "USD")
-            .replacingOccurrences(of: "đ/", with: "đồng/")
-        for form in ["/1 vạn dân", "/ 1 vạn dân", "/ vạn dân", " trên 1 vạn dân", " trên vạn dân", "/10.000 dân", "/10.000 người dân"] {
-            s = s.replacingOccurrences(of: form, with: "/vạn dân")
-        }
-        if s == "giường/vạn dân" { s = "giường bệnh/vạn dân" }
-        if s == "điểm phần trăm" || s == "điểm%" { s = "điểm %" }
-        if s == "phần trăm" { s = "%" }
-        return s
+        if let whole = wholeSpellings[s.lowercased()] { return whole }
+        for (variant, canonical) in partSpellings { s = s.replacingOccurrences(of: variant, with: canonical) }
+        for form in perPopulationForms { s = s.replacingOccurrences(of: form, with: perPopulationSuffix) }
+        return wholeSpellings[s] ?? s
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 public enum NameMatching {
     /// The words for kinds of units that a name may carry or leave out, longest first.
     /// (Compared without accents: "thanh pho" is "Thành phố" typed without them.)
-    static let unitKinds = ["thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "phường", "quận", "huyện", "xã", "tp.", "tp"].map(fold)
+    static let unitKinds = (WordTable.metadata["unit_level"] + WordTable.metadata["unit_level_abbreviation"])
+        .sorted { $0.count > $1.count }.map(fold)
 
     /// Lower case, NFC, no accents, đ as d.
     static func fold(_ s: String) -> String {

@@ -6,24 +6,19 @@ public struct NationalMovement: Sendable, Hashable {
     /// Lower-case fragments that identify the movement in any province's wording.
     public var spellings: [String]
 
-    public static let all: [NationalMovement] = [
-        NationalMovement(code: "nong_thon_moi", name: "Cả nước chung sức xây dựng nông thôn mới",
-                         spellings: ["chung sức xây dựng nông thôn mới", "chung tay xây dựng nông thôn mới"]),
-        NationalMovement(code: "vi_nguoi_ngheo", name: "Vì người nghèo - Không để ai bị bỏ lại phía sau",
-                         spellings: ["vì người nghèo", "không để ai bị bỏ lại phía sau"]),
-        NationalMovement(code: "van_hoa_cong_so", name: "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
-                         spellings: ["văn hóa công sở", "văn hoá công sở"]),
-        NationalMovement(code: "doanh_nghiep_hoi_nhap", name: "Doanh nghiệp Việt Nam hội nhập và phát triển",
-                         spellings: ["doanh nghiệp việt nam hội nhập"]),
-        NationalMovement(code: "ket_cau_ha_tang", name: "Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng phí",
-                         spellings: ["kết cấu hạ tầng đồng bộ"]),
-        NationalMovement(code: "xa_hoi_hoc_tap", name: "Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời",
-                         spellings: ["xây dựng xã hội học tập", "học tập suốt đời"]),
-        NationalMovement(code: "an_ninh_to_quoc", name: "Toàn dân bảo vệ an ninh Tổ quốc", spellings: ["toàn dân bảo vệ an ninh tổ quốc"]),
-        NationalMovement(code: "doi_song_van_hoa", name: "Toàn dân đoàn kết xây dựng đời sống văn hóa",
-                         spellings: ["toàn dân đoàn kết xây dựng đời sống văn hóa", "toàn dân đoàn kết xây dựng đời sống văn hoá"]),
-        NationalMovement(code: "xoa_nha_tam", name: "Xóa nhà tạm, nhà dột nát", spellings: ["xóa nhà tạm", "xoá nhà tạm"]),
-    ]
+    /// From Resources/lexicon/metadata.tsv; a spelling must name a movement of the list.
+    public static let all: [NationalMovement] = {
+        let table = WordTable.metadata
+        let spellings = table.pairs("movement_spelling")
+        let movements = table.rows("movement").map { row -> NationalMovement in
+            guard row.count >= 2 else { fatalError("chitieu: \(table.name): movement \"\(row[0])\" cần tên phong trào") }
+            return NationalMovement(code: row[0], name: row[1], spellings: spellings.filter { $0.value == row[0] }.map(\.phrase))
+        }
+        for s in spellings where !movements.contains(where: { $0.code == s.value }) {
+            fatalError("chitieu: \(table.name): movement_spelling \"\(s.phrase)\" chỉ tới phong trào \"\(s.value)\" không có")
+        }
+        return movements
+    }()
 
     public static func named(_ code: String) -> NationalMovement? { all.first { $0.code == code } }
 }

@@ -21,14 +21,17 @@ public struct ReportingPeriod: Hashable, Sendable, Codable, Comparable, CustomSt
     /// Reads "2024" or "2024-H1" (also "2024-h1", "6T/2024", "6 tháng 2024"); nil otherwise.
     public init?(_ text: String) {
         var t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        // "Năm 2026" is the year.
-        if t.hasPrefix("năm ") { t = String(t.dropFirst(4)).trimmingCharacters(in: .whitespaces) }
+        // "Năm 2026" is the year; "6 tháng đầu năm 2026" its first half (Resources/lexicon/layout.tsv).
+        for prefix in Self.yearWords where t.hasPrefix(prefix) {
+            t = String(t.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
         if let y = Int(t), (1900...2200).contains(y) {
             self.init(year: y, span: .year)
             return
         }
-        for prefix in ["6t/", "6 tháng ", "6 tháng đầu năm "] where t.hasPrefix(prefix) {
-            if let y = Int(t.dropFirst(prefix.count)), (1900...2200).contains(y) {
+        for prefix in Self.halfWords where t.hasPrefix(prefix) {
+            if let y = Int(t.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)), (1900...2200).contains(y) {
                 self.init(year: y, span: .firstHalf)
                 return
             }
@@ -37,6 +40,9 @@ public struct ReportingPeriod: Hashable, Sendable, Codable, Comparable, CustomSt
         guard parts.count == 2, let y = Int(parts[0]), (1900...2200).contains(y), parts[1] == "h1" else { return nil }
         self.init(year: y, span: .firstHalf)
     }
+
+    static let yearWords = WordTable.layout["period_year"]
+    static let halfWords = WordTable.layout["period_half"]
 
     public var description: String { span == .year ? String(year) : "\(year)-H1" }
 

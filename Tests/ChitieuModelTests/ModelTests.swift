@@ -161,5 +161,33 @@ struct WordTableTests {
         #expect(!WordTable.extraction["count_unit"].isEmpty && !WordTable.extraction["starter"].isEmpty)
         #expect(WordTable.extraction.rows("magnitude").allSatisfy { $0.count == 3 && Double($0[2]) != nil })
         #expect(WordTable.assertion["target"].contains("phấn đấu"))
+        #expect(WordTable.metadata.pairs("cited_type").contains { $0 == ("chỉ thị", "Chỉ thị") })
+        #expect(WordTable.layout["connective"].contains("của"))
+        // Every OCR variant keeps the length of its word, so columns of the text stay true.
+        #expect(WordTable.layout.pairs("ocr_variant").allSatisfy { $0.phrase.unicodeScalars.count == $0.value.unicodeScalars.count })
+        // Comparator and status codes name real cases.
+        #expect(WordTable.layout.pairs("plan_comparator").allSatisfy { TargetComparator(rawValue: $0.value) != nil })
+        #expect(WordTable.layout.pairs("result_status").allSatisfy { ActualResult.Status(rawValue: $0.value) != nil })
+        #expect(NationalMovement.all.count == WordTable.metadata.rows("movement").count)
+        #expect(NationalMovement.all.allSatisfy { !$0.spellings.isEmpty })
+    }
+
+    @Test("One units table drives the scanner and conversion: units it scans convert with their magnitudes")
+    func unitsFromTable() {
+        // A count unit of the table scales like an amount: the drift behind "2 nghìn doanh nghiệp".
+        #expect(MeasureUnit("nghìn doanh nghiệp").convert(2, to: MeasureUnit("doanh nghiệp")) == 2000)
+        #expect(MeasureUnit("ngàn tỉ đồng").symbol == "nghìn tỷ đồng")
+        #expect(MeasureUnit("nghìn tỷ đồng").convert(1, to: MeasureUnit("tỷ đồng")) == 1000)
+        #expect(MeasureUnit("triệu lượt khách").convert(2, to: MeasureUnit("lượt")) == 2_000_000)
+        #expect(MeasureUnit("Điểm phần trăm") == .percentagePoint)
+        #expect(MeasureUnit("bác sĩ trên vạn dân").symbol == "bác sĩ/vạn dân")
+        #expect(MeasureUnit("giường/1 vạn dân").symbol == "giường bệnh/vạn dân")
+        #expect(MeasureUnit("Usd").symbol == "USD")
+        // Every magnitude and scalable unit of the table is a unit conversion knows.
+        for row in WordTable.extraction.rows("magnitude") {
+            for base in WordTable.extraction.pairs("scalable_unit").map(\.value) {
+                #expect(MeasureUnit(row[1] + " " + base).isConvertible(to: MeasureUnit(base)), "\(row[1]) \(base)")
+            }
+        }
     }
 }

@@ -26,9 +26,7 @@ enum MetadataExtractor {
 
     // The shapes around the words, checked by the compiler. Regex is not marked Sendable, but it is
     // immutable and compiles its program once under an atomic swap, so sharing it is safe.
-    nonisolated(unsafe) static let quoted = #/[“"]([^”"]{10,300})[”"]/#
     nonisolated(unsafe) static let writtenDate = #/\s+(\d{1,2})\s+(\p{L}+)\s+(\d{1,2})\s+(\p{L}+)\s+(\d{4})/#
-    nonisolated(unsafe) static let citedNumber = #/:? ?([0-9]+[\/-][0-9A-Za-zĐđ\/-]+)(?:,? (\p{L}+) ([0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}))?/#
     nonisolated(unsafe) static let launchedNumber = #/ (\p{L}+) ([0-9]+)[ \/]*([A-ZĐa-zđ]+)[\/-]([A-ZĐa-zđ]+)[^,]{0,20},? (\p{L}+) ([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})[^.;]{0,40}/#
     nonisolated(unsafe) static let properName = #/ [A-ZĐ]\p{L}+(?: [A-ZĐ]\p{L}+){0,3}/#
 
@@ -60,7 +58,7 @@ enum MetadataExtractor {
             var start = range.lowerBound
             for i in range where t.scalars[i] == "\n" || i == range.upperBound - 1 {
                 let end = t.scalars[i] == "\n" ? i : i + 1
-                result.append(end - start <= 250 ? NameCleaner.collapseSpaces(t.string(start..<end)) : "")
+                result.append(end - start <= 250 ? t.collapsedString(start..<end) : "")
                 start = i + 1
             }
             return result
@@ -111,23 +109,41 @@ enum MetadataExtractor {
 
     /// Offsets of each phrase of `scannedPhrases`, by one pass over the lower-cased scalars.
     static let scannedPatterns = scannedPhrases.map { Array($0.unicodeScalars) }
-    /// Pattern indices by first scalar, in a flat table for scalars below U+2000.
-    static let patternsByFirst: [[Int]] = {
-        var table = [[Int]](repeating: [], count: 0x2000)
-        for (i, p) in scannedPatterns.enumerated() where p[0].value < 0x2000 { table[Int(p[0].value)].append(i) }
-        return table
+    /// Pattern indices by first scalar below U+2000, as runs of one flat array: `firstRuns[v]`
+    /// is where the run for scalar v starts and ends in `patternsByFirst`.
+    static let (patternsByFirst, firstRuns): ([Int], [(start: Int32, end: Int32)]) = {
+        var buckets = [[Int]](repeating: [], count: 0x2000)
+        for (i, p) in scannedPatterns.enumerated() where p[0].value < 0x2000 { buckets[Int(p[0].value)].append(i) }
+        var flat: [Int] = []
+        var runs = [(start: Int32, end: Int32)](repeating: (0, 0), count: 0x2000)
+        for (v, bucket) in buckets.enumerated() where !bucket.isEmpty {
+            runs[v] = (Int32(flat.count), Int32(flat.count + bucket.count))
+            flat += bucket
+        }
+        return (flat, runs)
     }()
 
     static func scan(_ t: ScalarText) -> [String: [Int]] {
         let patterns = scannedPatterns
         var found = [[Int]](repeating: [], count: patterns.count)
-        for i in 0..<t.count {
-            let v = t.lower[i].value
-            guard v < 0x2000 else { continue }
-            let candidates = patternsByFirst[Int(v)]
-            if candidates.isEmpty { continue }
-            for k in candidates where i + patterns[k].count <= t.count && t.lower[i..<(i + patterns[k].count)].elementsEqual(patterns[k]) {
-                found[k].append(i)
+        let byFirst = patternsByFirst
+        firstRuns.withUnsafeBufferPointer { runs in
+            t.lower.withUnsafeBufferPointer { lower in
+                let n = lower.count
+                for i in 0..<n {
+                    let v = lower[i].value
+                    guard v < 0x2000 else { continue }
+                    let run = runs[Int(v)]
+                    if run.start == run.end { continue }
+                    for r in Int(run.start)..<Int(run.end) {
+                        let k = byFirst[r]
+                        let p = patterns[k]
+                        guard i + p.count <= n else { continue }
+                        var j = 1
+                        while j < p.count, lower[i + j] == p[j] { j += 1 }
+                        if j == p.count { found[k].append(i) }
+                    }
+                }
             }
         }
         return Dictionary(uniqueKeysWithValues: zip(scannedPhrases, found))
@@ -173,10 +189,24 @@ enum MetadataExtractor {
     }
 
     /// The theme: the quoted words after "chủ đề", or a quoted line standing alone at the top.
+    /// The first span in quotes (“…” or "…") of 10 to 300 letters in `range`, quotes included.
+    static func quotedSpan(_ t: ScalarText, in range: Range<Int>) -> Range<Int>? {
+        let s = t.scalars
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if s[i] == "“" || s[i] == "\"" {
+                var j = i + 1
+                while j < range.upperBound, j - i - 1 <= 300, s[j] != "”", s[j] != "\"" { j += 1 }
+                if j < range.upperBound, (10...300).contains(j - i - 1), s[j] == "”" || s[j] == "\"" { return i..<(j + 1) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     static func theme(_ t: ScalarText, at offsets: [Int], head: [String]) -> String? {
-        if let at = offsets.first {
-            let window = t.string(at..<min(t.count, at + 400))
-            if let m = window.firstMatch(of: quoted) { return NameCleaner.clean(String(m.0)) }
+        if let at = offsets.first, let quote = quotedSpan(t, in: at..<min(t.count, at + 400)) {
+            return NameCleaner.clean(t.string(quote))
         }
         for line in head.filter({ !$0.isEmpty }).prefix(10) {
             let l = line.trimmingCharacters(in: .whitespaces)
@@ -248,37 +278,78 @@ enum MetadataExtractor {
         return nil
     }
 
-    /// "Chỉ thị số 34-CT/TW ngày 07/4/2014", each once, in order of first mention. The pattern
-    /// runs only on short windows around each " số ".
+    /// "Chỉ thị số 34-CT/TW ngày 07/4/2014", each once, in order of first mention, read only
+    /// where " số " follows a document type.
     static func citations(_ t: ScalarText, at offsets: [Int]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for at in offsets {
             // Only after a document type as written in a sentence: "Chỉ thị số", "Kế hoạch số".
-            guard let k = citedTypeScalars.firstIndex(where: { type in
-                at >= type.count && t.lower[(at - type.count)..<at].elementsEqual(type)
-            }), t.string((at - citedTypeScalars[k].count)..<at) == citedTypes[k] else { continue }
-            let rest = t.string((at + 1)..<min(t.count, at + 48))
-            guard let label = numberLabels.first(where: rest.hasPrefix),
-                  let m = rest.dropFirst(label.count).prefixMatch(of: citedNumber) else { continue }
-            let number = String(m.1).trimmingCharacters(in: CharacterSet(charactersIn: "/-"))
-            guard seen.insert(number).inserted else { continue }
-            let date = m.2.map { String($0) }.flatMap { word in dayWords.contains(word) ? m.3.map { " \(word) \($0)" } : nil } ?? ""
-            result.append("\(citedTypes[k]) \(label) \(number)\(date)")
+            guard let k = citedTypeScalars.firstIndex(where: { type in at >= type.count && t.hasWord(type, at: at - type.count) }),
+                  t.string((at - citedTypeScalars[k].count)..<at) == citedTypes[k] else { continue }
+            guard let label = numberLabels.first(where: { t.hasWord(Array($0.unicodeScalars), at: at + 1) }),
+                  let cited = citedNumber(t, from: at + 1 + label.unicodeScalars.count, limit: min(t.count, at + 48)),
+                  seen.insert(cited.number).inserted else { continue }
+            result.append("\(citedTypes[k]) \(label) \(cited.number)" + (cited.date.map { " " + $0 } ?? ""))
         }
         return result
     }
+
+    static let codeScalars = Set("ĐđÐ/-".unicodeScalars)
+
+    /// After "số": ":? ?" then the number "34-CT/TW" (digits, a "/" or "-", then letters, digits,
+    /// "/" and "-"), and an optional ",? ngày 07/4/2014" after it.
+    static func citedNumber(_ t: ScalarText, from: Int, limit: Int) -> (number: String, date: String?)? {
+        let s = t.scalars
+        var i = from
+        if i < limit, s[i] == ":" { i += 1 }
+        if i < limit, s[i] == " " { i += 1 }
+        let start = i
+        while i < limit, ScalarText.isDigit(s[i]) { i += 1 }
+        guard i > start, i < limit, s[i] == "/" || s[i] == "-" else { return nil }
+        i += 1
+        let codeStart = i
+        while i < limit, s[i].isASCII && (ScalarText.isDigit(s[i]) || ScalarText.isLetter(s[i])) || codeScalars.contains(s[i]) { i += 1 }
+        guard i > codeStart else { return nil }
+        var end = i
+        while end > start, s[end - 1] == "/" || s[end - 1] == "-" { end -= 1 }
+        let number = t.string(start..<end)
+        // ",? ngày dd/mm/yyyy"
+        var j = i
+        if j < limit, s[j] == "," { j += 1 }
+        guard j < limit, s[j] == " " else { return (number, nil) }
+        j += 1
+        let wordStart = j
+        while j < limit, ScalarText.isLetter(s[j]) { j += 1 }
+        let word = t.lower[wordStart..<j]
+        guard j < limit, s[j] == " ", dayScalars.contains(where: { $0.elementsEqual(word) }) else { return (number, nil) }
+        j += 1
+        let dateStart = j
+        for (minimum, maximum, separator) in [(1, 2, true), (1, 2, true), (4, 4, false)] {
+            let digits = j
+            while j < limit, j - digits < maximum, ScalarText.isDigit(s[j]) { j += 1 }
+            guard j - digits >= minimum else { return (number, nil) }
+            if separator {
+                guard j < limit, s[j] == "/" else { return (number, nil) }
+                j += 1
+            }
+        }
+        if j < s.count, ScalarText.isDigit(s[j]) { return (number, nil) }
+        return (number, t.string(wordStart..<(wordStart + word.count)) + " " + t.string(dateStart..<j))
+    }
+    static let dayScalars = dayWords.map { Array($0.unicodeScalars) }
 
     /// The document an article reports on: the first one said to launch ("phát động") the
     /// campaign within the 120 letters before the verb.
     static func launchingDocument(_ t: ScalarText, at offsets: [Int]) -> (type: String, number: String, date: String?)? {
         for at in offsets {
-            let window = t.string(max(0, at - 120)..<at)
-            for type in citedTypes {
-                var from = window.startIndex
-                while let r = window.range(of: type, range: from..<window.endIndex) {
-                    from = r.upperBound
-                    guard let m = window[r.upperBound...].wholeMatch(of: launchedNumber),
+            let from = max(0, at - 120)
+            for start in from..<at {
+                guard let k = citedTypeScalars.firstIndex(where: { t.hasWord($0, at: start) }) else { continue }
+                let type = citedTypes[k]
+                let end = start + citedTypeScalars[k].count
+                if end <= at, t.string(start..<end) == type {
+                    guard let m = t.string(end..<at).wholeMatch(of: launchedNumber),
                           numberLabels.contains(String(m.1)), dayWords.contains(String(m.5)),
                           let d = Int(m.6), let mo = Int(m.7), let y = Int(m.8) else { continue }
                     // "322 CTr/UBND" is the number 322/CTr-UBND written loosely.
@@ -328,7 +399,8 @@ enum MetadataExtractor {
         var block: [String] = []
         for line in lines[..<numberIndex] {
             var l = line
-            for title in nationalTitles {
+            let lower = l.lowercased()
+            for title in nationalTitles where lower.hasBytes(title) {
                 while let r = l.range(of: title, options: .caseInsensitive) { l.removeSubrange(r) }
             }
             l = l.trimmingCharacters(in: .whitespaces)

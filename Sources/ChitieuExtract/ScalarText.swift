@@ -20,6 +20,22 @@ struct ScalarText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text of `range` with runs of spaces, tabs and newlines as one space, trimmed.
+    func collapsedString(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 2)
+        var pendingSpace = false
+        for s in scalars[range] {
+            if s == " " || s == "\t" || s == "\n" {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            UTF8.encode(s) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }

@@ -16,6 +16,8 @@ enum MetadataExtractor {
     static let citedTypeScalars = words.pairs("cited_type").map { Array($0.phrase.unicodeScalars) }
     static let numberLabels = words["number_label"]
     static let dayWords = words["day_word"], monthWords = words["month_word"], yearWords = words["year_word"]
+    /// The day word as written in a date line: "ngày", "Ngày", "NGÀY".
+    static let dayWordForms = dayWords.flatMap { [$0, $0.prefix(1).uppercased() + $0.dropFirst(), $0.uppercased()] }
     static let signerTitles = words["signer_title"]
     static let nationalTitles = words["national_title"]
     static let abbreviations: [String: String] = Dictionary(words.pairs("abbreviation").map { ($0.phrase, $0.value) }) { a, _ in a }
@@ -75,7 +77,7 @@ enum MetadataExtractor {
             m.number = value.isEmpty ? nil : value
         }
         // "Vĩnh Long, ngày 26 tháng 12 năm 2023".
-        for line in head where line.utf8.count > 12 && dayWords.contains(where: line.lowercased().hasBytes) {
+        for line in head where line.utf8.count > 12 && dayWordForms.contains(where: line.hasBytes) {
             if let (place, date) = placeAndDate(line) {
                 m.place = place
                 m.date = date
@@ -208,9 +210,9 @@ enum MetadataExtractor {
         if let at = offsets.first, let quote = quotedSpan(t, in: at..<min(t.count, at + 400)) {
             return NameCleaner.clean(t.string(quote))
         }
-        for line in head.filter({ !$0.isEmpty }).prefix(10) {
-            let l = line.trimmingCharacters(in: .whitespaces)
-            if l.hasPrefix("“"), l.hasSuffix("”") { return NameCleaner.clean(l) }
+        // Head lines are already collapsed and trimmed.
+        for line in head.filter({ !$0.isEmpty }).prefix(10) where line.hasPrefix("“") && line.hasSuffix("”") {
+            return NameCleaner.clean(line)
         }
         return nil
     }

@@ -37,8 +37,10 @@ enum NameCleaner {
     static let countPrefixes = Lexicon.table["count_name_prefix"]
     static let perPopulationForms = Lexicon.table["per_population"]
 
+    static let longestRateName = rateNames.map(\.count).max() ?? 0
+
     static func isRate(_ name: String) -> Bool {
-        let l = name.lowercased()
+        let l = name.prefix(longestRateName).lowercased()
         return rateNames.contains { l.hasPrefix($0) }
     }
 

@@ -7,8 +7,18 @@ struct ScalarText {
     let lower: [Unicode.Scalar]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        lower = scalars.map(ScalarCase.lower)
+        // One pass, with room for the worst case (one scalar per UTF-8 byte), instead of
+        // counting the scalars first.
+        var scalars: [Unicode.Scalar] = []
+        var lower: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        lower.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            scalars.append(s)
+            lower.append(ScalarCase.lower(s))
+        }
+        self.scalars = scalars
+        self.lower = lower
     }
 
     var count: Int { scalars.count }

@@ -226,12 +226,16 @@ extension Lexicon {
 
 extension String {
     func trimmingTrailing(_ words: [String]) -> String {
+        // Only the end of the name is lower-cased: the longest word and its space.
+        let longest = (words.map(\.count).max() ?? 0) + 1
         var s = self
+        var tail = s.suffix(longest).lowercased()
         var changed = true
         while changed {
             changed = false
-            for w in words where s.lowercased().hasSuffix(" " + w) {
+            for w in words where tail.hasSuffix(w) && tail.dropLast(w.count).hasSuffix(" ") {
                 s = String(s.dropLast(w.count + 1)).trimmingCharacters(in: .whitespaces)
+                tail = s.suffix(longest).lowercased()
                 changed = true
             }
         }

@@ -81,6 +81,9 @@ struct TimeFrame {
         return comparedWith.first(in: t, after.lowerBound..<end) != nil
     }
 
+    static let listDashes = Set("-–".unicodeScalars)
+    static func isValueScalar(_ c: Unicode.Scalar) -> Bool { ScalarText.isDigit(c) || c == "," || c == "." || c == "%" }
+
     /// "100% KH", "24,7% kế hoạch", "70,8% dự toán" in a stretch.
     static func shareOfPlan(_ t: ScalarText, in range: Range<Int>) -> String? {
         var i = range.lowerBound
@@ -119,6 +122,14 @@ struct TimeFrame {
         // The plan's own value: "2,89/3,84%", "(NQ 6,5%)", "(chỉ tiêu nghị quyết là 7,5 - 8%)".
         if q.planOfPair { return .target(["số sau dấu / là kế hoạch (đạt/kế hoạch)"]) }
         var cue = t.skipSpacesBack(q.start, limit: before.lowerBound)
+        // "(NQ 41,42% - 16,84% - 38,56%)": the values listed after the plan's first value share its cue.
+        while cue > before.lowerBound, Self.listDashes.contains(t.scalars[cue - 1]) {
+            let valueEnd = t.skipSpacesBack(cue - 1, limit: before.lowerBound)
+            var valueStart = valueEnd
+            while valueStart > before.lowerBound, Self.isValueScalar(t.scalars[valueStart - 1]) { valueStart -= 1 }
+            guard valueStart < valueEnd, ScalarText.isDigit(t.scalars[valueStart]) else { break }
+            cue = t.skipSpacesBack(valueStart, limit: before.lowerBound)
+        }
         for word in Self.planValueLinks where t.wordEnding(at: cue, in: [word], limit: before.lowerBound) != nil {
             cue = t.skipSpacesBack(cue - word.count, limit: before.lowerBound)
         }

@@ -177,6 +177,14 @@ struct QuantityScanner {
         if lower >= 1900, upper <= 2100, lower == lower.rounded(), upper == upper.rounded() { return nil }
         let end = k + length
         if end < limit, text.scalars[end] == "/" { return nil }
+        // "41,42% - 16,84% - 38,56% - 3,18%": a third value joined the same way makes a list of
+        // values (the parts of a whole), not a range.
+        var next = text.skipSpaces(end, limit: limit)
+        if let p = text.firstWord(of: Lexicon.percentWords, at: next) { next = text.skipSpaces(next + p.count, limit: limit) }
+        if text.hasWord(joiner, at: next) {
+            let after = text.skipSpaces(next + joiner.count, limit: limit)
+            if after < limit, ScalarText.isDigit(text.scalars[after]) { return nil }
+        }
         return (upper, end)
     }
 

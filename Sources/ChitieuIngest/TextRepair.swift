@@ -51,11 +51,12 @@ enum TextRepair {
         return (out.string, map)
     }
 
-    /// True when a line that ends without a stop is followed by one that opens in lower case.
+    /// True when a line that ends without a stop is followed by one that opens in lower case, or
+    /// a line that ends on a colon by its value ("thuế sản phẩm:" / "3,30%;"), not a numbered item.
     static func continuesLine(_ head: ArraySlice<Unicode.Scalar>, after tail: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let last = tail.last, !".;:!?…”\")]".unicodeScalars.contains(last),
-              let first = head.first, first.properties.isLowercase else { return false }
-        return true
+        guard let last = tail.last, let first = head.first else { return false }
+        if last == ":" { return first.value >= 48 && first.value <= 57 && !isListMarker(head) }
+        return !".;:!?…”\")]".unicodeScalars.contains(last) && first.properties.isLowercase
     }
 
     /// One input line, ready to copy: plain lines (the usual case) are copied as bytes; lines

@@ -71,7 +71,7 @@ struct AccuracyTests {
     }
 
     /// The dev set's F1 as last measured by this scorer; it may rise, never fall.
-    static let devsetFloor = 0.97
+    static let devsetFloor = 0.98
 
     @Test("The dev set: 22 real texts of 2023-2026, precision and recall together (F1) at or above the floor")
     func devset() throws {
@@ -90,6 +90,8 @@ struct AccuracyTests {
         }
         #expect(score.labelled == 173)
         #expect(score.f1 >= Self.devsetFloor, "\(score)")
+        // The bar, each on its own: a precision bought with recall (or the reverse) fails.
+        #expect(score.precision >= 0.95 && score.recall >= 0.95, "\(score)")
         print("Dev set: \(score)")
     }
 

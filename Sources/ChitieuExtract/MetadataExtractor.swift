@@ -19,6 +19,7 @@ enum MetadataExtractor {
     /// The day word as written in a date line: "ngày", "Ngày", "NGÀY".
     static let dayWordForms = dayWords.flatMap { [$0, $0.prefix(1).uppercased() + $0.dropFirst(), $0.uppercased()] }
     static let signerTitles = words["signer_title"]
+    static let longestSignerTitle = signerTitles.map(\.count).max() ?? 0
     static let nationalTitles = words["national_title"]
     static let abbreviations: [String: String] = Dictionary(words.pairs("abbreviation").map { ($0.phrase, $0.value) }) { a, _ in a }
     static let placeLevels = Set(words["place_level"])
@@ -247,7 +248,9 @@ enum MetadataExtractor {
     static func signer(_ lines: [String]) -> String? {
         let tail = lines.filter { !$0.isEmpty }
         guard let titleIndex = tail.lastIndex(where: { l in
-            l.first?.isUppercase == true && signerTitles.contains { l.lowercased().hasPrefix($0) }
+            guard l.first?.isUppercase == true else { return false }
+            let start = l.prefix(longestSignerTitle).lowercased()
+            return signerTitles.contains { start.hasPrefix($0) }
         }) else { return nil }
         return tail[(titleIndex + 1)...].first(where: isPersonName)
     }

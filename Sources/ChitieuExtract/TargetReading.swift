@@ -66,7 +66,7 @@ struct TargetReading {
         var textEnd = q.end
         // "…, tăng 10% so với năm 2023" after a target: the growth of that target.
         if nameBefore.isEmpty, q.isPercent, cues.change != nil, let previousName, !NameCleaner.isRate(previousName),
-           afterText.isEmpty || NameForm.comparedWith.contains(where: { afterText.lowercased().hasPrefix($0) }) {
+           afterText.isEmpty || NameForm.comparedWith.contains(where: afterText.lowercased().hasPrefix) {
             let verb = (cues.change == .increaseBy ? NameForm.growth : NameForm.decrease) + " "
             return Target(id: "", name: verb + NameCleaner.lowerFirst(previousName), comparator: q.valueMax != nil ? .range : (cues.bound ?? .eq),
                           value: q.value, valueMax: q.valueMax, unit: unit, approx: cues.approx,

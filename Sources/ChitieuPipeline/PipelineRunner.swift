@@ -111,7 +111,12 @@ public struct PipelineRunner {
     var extractStage: Stage<Inputs, Extracted> {
         let extractor = TargetExtractor(catalogue: catalogue)
         return Stage("Trích xuất chỉ tiêu") { (inputs: Inputs) throws(PipelineError) -> (Extracted, String) in
-            let documents = inputs.texts.map { (unit: $0.unit, document: extractor.extract(text: $0.text.text, path: $0.text.path, lineMap: $0.text.lineMap)) }
+            // Texts are independent: extracted on every core, kept in their order.
+            let texts = inputs.texts
+            let extracted = ConcurrentParts<DirectiveDocument>.map(texts.count) { i in
+                extractor.extract(text: texts[i].text.text, path: texts[i].text.path, lineMap: texts[i].text.lineMap)
+            }
+            let documents = zip(texts, extracted).map { (unit: $0.unit, document: $1) }
             let count = documents.reduce(0) { $0 + $1.document.targets.count }
             return (Extracted(inputs: inputs, documents: documents), "\(count) chỉ tiêu từ \(documents.count) văn bản")
         }

@@ -209,7 +209,7 @@ enum MetadataExtractor {
 
     static func theme(_ t: ScalarText, at offsets: [Int], head: [String]) -> String? {
         if let at = offsets.first, let quote = quotedSpan(t, in: at..<min(t.count, at + 400)) {
-            return NameCleaner.clean(t.string(quote))
+            return NameCleaner.clean(t, quote)
         }
         // Head lines are already collapsed and trimmed.
         for line in head.filter({ !$0.isEmpty }).prefix(10) where line.hasPrefix("“") && line.hasSuffix("”") {

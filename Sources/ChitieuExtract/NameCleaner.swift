@@ -5,10 +5,20 @@ enum NameCleaner {
     static let edge = Set(" ,.;:-–—+*_\t\"“”'()\n".unicodeScalars)
 
     static func clean(_ raw: String) -> String {
+        clean(Array(raw.unicodeScalars)[...])
+    }
+
+    /// The clean words of a stretch of a text, read from its scalars without making the raw String.
+    static func clean(_ t: ScalarText, _ range: Range<Int>) -> String {
+        clean(t.scalars[range])
+    }
+
+    static func clean(_ raw: ArraySlice<Unicode.Scalar>) -> String {
         // Collapse runs of spaces and trim edge punctuation, on scalars.
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(raw.unicodeScalars.count)
-        for c in raw.unicodeScalars {
+        scalars.reserveCapacity(raw.count)
+        var opened = 0, closed = 0
+        for c in raw {
             let isSpace = c == " " || c == "\t" || c == "\n"
             if isSpace { if scalars.last != " " && !scalars.isEmpty { scalars.append(" ") } } else { scalars.append(c) }
         }
@@ -16,15 +26,15 @@ enum NameCleaner {
         var hi = scalars.count
         while lo < hi, edge.contains(scalars[lo]) { lo += 1 }
         while hi > lo, edge.contains(scalars[hi - 1]) { hi -= 1 }
+        for c in scalars[lo..<hi] where c == "(" || c == ")" { if c == "(" { opened += 1 } else { closed += 1 } }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[lo..<hi])
-        var s = String(view)
         // Keep a closing parenthesis that closes one inside the name: "(GRDP giá so sánh)".
-        if raw.contains(")"), s.contains("("), !s.hasSuffix(")"),
-           s.filter({ $0 == "(" }).count > s.filter({ $0 == ")" }).count, raw.trimmingCharacters(in: .whitespaces).hasSuffix(")") {
-            s += ")"
+        if opened > closed, hi > lo, scalars[hi - 1] != ")",
+           raw.last(where: { $0 != " " && $0 != "\t" }) == ")" {
+            view.append(")")
         }
-        return s
+        return String(view)
     }
 
     static func collapseSpaces(_ s: String) -> String {

@@ -183,7 +183,7 @@ public struct TargetExtractor: Sendable {
 
     /// A numbered item with no number is a qualitative target: "(15) Đảm bảo công tác quốc phòng".
     private func qualitativeText(_ t: ScalarText, _ range: Range<Int>) -> String? {
-        let s = NameCleaner.clean(t.string(range))
+        let s = NameCleaner.clean(t, range)
         return s.count >= 8 ? s : nil
     }
 
@@ -191,7 +191,7 @@ public struct TargetExtractor: Sendable {
     private func commitmentText(_ t: ScalarText, _ range: Range<Int>) -> String? {
         let start = t.skipSpaces(range.lowerBound, limit: range.upperBound)
         guard t.firstWord(of: Lexicon.commitments, at: start) != nil else { return nil }
-        let s = NameCleaner.clean(t.string(start..<range.upperBound))
+        let s = NameCleaner.clean(t, start..<range.upperBound)
         return s.count >= 12 ? s : nil
     }
 }

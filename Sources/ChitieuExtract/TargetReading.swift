@@ -22,8 +22,8 @@ struct TargetReading {
         let q = quantity
         let (cues, nameEnd) = collectCues()
         let nameStart = Self.skipLeading(text, from: before.lowerBound, to: nameEnd, fillers: Lexicon.leadingFillers)
-        var nameBefore = NameCleaner.clean(text.string(nameStart..<max(nameStart, nameEnd)))
-        let afterText = NameCleaner.clean(text.string(after)).trimmingTrailing(Lexicon.trailingNoise)
+        var nameBefore = NameCleaner.clean(text, nameStart..<max(nameStart, nameEnd))
+        let afterText = NameCleaner.clean(text, after).trimmingTrailing(Lexicon.trailingNoise)
 
         // TargetComparator: a range or a bound wins over a change; a change over the plain level.
         var comparator = TargetComparator.eq
@@ -81,7 +81,7 @@ struct TargetReading {
             || Lexicon.additiveVerbs.contains(nameLower) || shortVerbPhrase
         if numberFirst {
             // The words between the fillers and the number's cues, only needed here.
-            let verb = nameBefore.isEmpty ? NameCleaner.clean(text.string(textStart..<max(textStart, nameEnd))).lowercased() : nameLower
+            let verb = nameBefore.isEmpty ? NameCleaner.clean(text, textStart..<max(textStart, nameEnd)).lowercased() : nameLower
             if shortVerbPhrase, !nameBefore.isEmpty, !Lexicon.keptVerbs.contains(verb), !Lexicon.additiveVerbs.contains(verb) {
                 // "Cứng hóa 200 km đường giao thông nông thôn": the verb heads the name.
                 let noun = q.unitIsNoun ? " " + q.unitWord : ""

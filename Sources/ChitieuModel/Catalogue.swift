@@ -49,8 +49,10 @@ public struct CatalogueEntry: Hashable, Sendable, Codable {
 public struct Catalogue: Sendable {
     public let entries: [CatalogueEntry]
     private let byCode: [String: CatalogueEntry]
-    /// Spellings indexed by their first scalar: (entry index, spelling scalars).
+    /// Spellings indexed by their first scalar: (entry index, spelling scalars); for scalars below
+    /// U+2000 (all of Vietnamese) a flat table answers without hashing.
     private let spellingIndex: [Unicode.Scalar: [(Int, [Unicode.Scalar])]]
+    private let flatIndex: [[(Int, [Unicode.Scalar])]]
 
     public init(entries: [CatalogueEntry]) {
         self.entries = entries
@@ -63,6 +65,9 @@ public struct Catalogue: Sendable {
             }
         }
         self.spellingIndex = index
+        var flat = [[(Int, [Unicode.Scalar])]](repeating: [], count: 0x2000)
+        for (first, spellings) in index where first.value < 0x2000 { flat[Int(first.value)] = spellings }
+        self.flatIndex = flat
     }
 
     /// The catalogue bundled with the program.
@@ -94,17 +99,20 @@ public struct Catalogue: Sendable {
     public func match(name: String, unit: MeasureUnit) -> (entry: CatalogueEntry, confidence: Double)? {
         let text = Array(name.lowercased().unicodeScalars)
         // The longest spelling of each entry found in the name, by one pass over its scalars.
-        var longestByEntry: [Int: Int] = [:]
+        var longestByEntry = [Int](repeating: 0, count: entries.count)
         for start in text.indices {
-            guard let candidates = spellingIndex[text[start]] else { continue }
-            for (entry, spelling) in candidates where spelling.count > (longestByEntry[entry] ?? 0) && start + spelling.count <= text.count {
-                if text[start..<(start + spelling.count)].elementsEqual(spelling) { longestByEntry[entry] = spelling.count }
+            let first = text[start]
+            let candidates = first.value < 0x2000 ? flatIndex[Int(first.value)] : spellingIndex[first] ?? []
+            for (entry, spelling) in candidates where spelling.count > longestByEntry[entry] && start + spelling.count <= text.count {
+                var k = 1
+                while k < spelling.count, text[start + k] == spelling[k] { k += 1 }
+                if k == spelling.count { longestByEntry[entry] = spelling.count }
             }
         }
         // An entry measured in a compatible unit wins, then the most specific spelling ("xã đạt
         // chuẩn nông thôn mới tăng thêm" over "xã đạt chuẩn nông thôn mới"), then the confidence.
         var best: (CatalogueEntry, Double, Int, Bool)?
-        for (index, longest) in longestByEntry.sorted(by: { $0.key < $1.key }) {
+        for (index, longest) in longestByEntry.enumerated() where longest > 0 {
             let entry = entries[index]
             var confidence = min(1, 0.5 + Double(longest) / Double(max(text.count, 1)))
             let convertible = entry.unit.isConvertible(to: unit)

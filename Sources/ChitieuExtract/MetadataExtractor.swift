@@ -466,20 +466,3 @@ enum MetadataExtractor {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 }
-
-extension String {
-    /// A byte search that does not go through Foundation (NFC text, exact spelling).
-    func hasBytes(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        return utf8.withContiguousStorageIfAvailable { hay -> Bool in
-            guard hay.count >= n.count else { return false }
-            for i in 0...(hay.count - n.count) where hay[i] == first {
-                var k = 1
-                while k < n.count, hay[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            return false
-        } ?? contains(needle)
-    }
-}

@@ -93,7 +93,7 @@ struct TargetReading {
             name = numberFirstName(verb: verb, after: afterText, increase: cues.change == .increaseBy)
             if !afterText.isEmpty { textEnd = NameCleaner.endOfCleanText(text, after, cleaned: afterText) }
         }
-        if Lexicon.vagueNames.contains(name.lowercased()) || (NameCleaner.isRate(name) && name.count <= 6) {
+        if (name.count <= Lexicon.longestVagueName && Lexicon.vagueNames.contains(name.lowercased())) || (NameCleaner.isRate(name) && name.count <= 6) {
             guard let previousName else { return nil }
             name = (q.isPercent ? NameForm.rate + " " : "") + NameCleaner.lowerFirst(NameCleaner.droppingCountPrefix(previousName))
         }
@@ -211,6 +211,8 @@ struct TargetReading {
 }
 
 extension Lexicon {
+    static let longestVagueName = vagueNames.map(\.count).max() ?? 0
+
     /// "chiếm 28,5%": a share of a whole.
     static let shareCues = words("share")
 

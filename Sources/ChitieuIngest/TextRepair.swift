@@ -359,13 +359,13 @@ enum ChromeFilter {
             let l = line.lowercased().trimmingCharacters(in: .whitespaces)
             if l.isEmpty { continue }
             if chromePhrases.contains(where: { l.hasPrefix($0) }) || counterHeadings.contains(where: { l.hasPrefix($0) })
-                || (socialSites.contains { l.contains($0) } && shareWords.contains { l.contains($0) }) {
+                || (socialSites.contains(where: l.hasBytes) && shareWords.contains(where: l.hasBytes)) {
                 keep[i] = false
                 inCounter = counterHeadings.contains { l.hasPrefix($0) }
                 continue
             }
             // "Hôm nay : 168", "Năm 2024 : 481.223" under a counter heading, or standing alone.
-            if l.contains(":"), inCounter || counterLabels.contains(where: { l.hasPrefix($0) }), isCounter(l) {
+            if l.utf8.contains(UInt8(ascii: ":")), inCounter || counterLabels.contains(where: { l.hasPrefix($0) }), isCounter(l) {
                 keep[i] = false
                 continue
             }

@@ -17,3 +17,20 @@ public enum ScalarCase {
         return mapped.count == 1 ? mapped.first! : c
     }
 }
+
+extension String {
+    /// A byte search that does not go through Foundation (NFC text, exact spelling).
+    public func hasBytes(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        return utf8.withContiguousStorageIfAvailable { hay -> Bool in
+            guard hay.count >= n.count else { return false }
+            for i in 0...(hay.count - n.count) where hay[i] == first {
+                var k = 1
+                while k < n.count, hay[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            return false
+        } ?? contains(needle)
+    }
+}

@@ -124,6 +124,8 @@ public enum ExtractionOutput {
 
     static func string(_ s: String?) -> String {
         guard let s else { return "null" }
+        // Most strings need no escape: checked on their bytes, then copied whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -25,6 +25,7 @@ enum MetadataExtractor {
     static let placeLevels = Set(words["place_level"])
     static let unitLevels = words["unit_level"]
     static let committees = words.pairs("people_committee")
+    static let chairTitleScalars = words["chair_title"].map { Array($0.unicodeScalars) }
     static let cityAbbreviations = words["unit_level_abbreviation"]
 
     // The shapes around the words, checked by the compiler. Regex is not marked Sendable, but it is
@@ -372,7 +373,13 @@ enum MetadataExtractor {
             let own = sentenceCase(header.dropFirst().joined(separator: " "))
             return header.count > 1 ? own + " (" + sentenceCase(header[0]) + ")" : sentenceCase(header[0])
         }
-        guard let (level, said) = chair.lazy.compactMap({ chaired(t.string($0..<min(t.count, $0 + 80))) }).first else { return nil }
+        // Most "chủ tịch" in an article are people's titles: the committee must follow before a String is made.
+        let committeeWords = committees.map { Array($0.phrase.unicodeScalars) }
+        let chairs = chair.filter { at in
+            guard let title = chairTitleScalars.first(where: { t.hasWord($0, at: at) }) else { return false }
+            return t.firstWord(of: committeeWords, at: t.skipSpaces(at + title.count)) != nil
+        }
+        guard let (level, said) = chairs.lazy.compactMap({ chaired(t.string($0..<min(t.count, $0 + 80))) }).first else { return nil }
         var name = said
         // A name said once may be a word that happens to follow ("thị xã Chỉ thị"): trust the
         // place of the date line, then a name the text repeats.

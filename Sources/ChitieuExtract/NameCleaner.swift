@@ -71,7 +71,8 @@ enum NameCleaner {
 
     /// Lower-cases the first letter unless the first word is an acronym ("GRDP").
     static func lowerFirst(_ s: String) -> String {
-        guard let first = s.split(separator: " ").first, first.count > 1, first.allSatisfy({ $0.isUppercase || !$0.isLetter }) == false
+        let first = s.prefix { $0 != " " }
+        guard first.count > 1, first.allSatisfy({ $0.isUppercase || !$0.isLetter }) == false
         else { return s }
         return s.prefix(1).lowercased() + s.dropFirst()
     }

@@ -123,7 +123,7 @@ public struct TargetExtractor: Sendable {
                         continue
                     }
                     target.evidence = evidence
-                    target.id = "\(stem)-\(String(format: "%02d", targets.count + 1))"
+                    target.id = stem + (targets.count + 1 < 10 ? "-0" : "-") + String(targets.count + 1)
                     target.location = lines.location(path, reading.textStart)
                     if segment.isSubTarget, let parent = lastTopLevel { target.parent = parent }
                     if let match = catalogue.match(name: target.name, unit: target.unit) {

@@ -74,7 +74,7 @@ struct TargetReading {
         }
         let nameLower = nameBefore.lowercased()
         let afterLower = afterText.lowercased()
-        let shortVerbPhrase = nameBefore.split(separator: " ").count <= 2 && !afterText.isEmpty
+        let shortVerbPhrase = !afterText.isEmpty && nameBefore.utf8.lazy.filter({ $0 == 0x20 }).prefix(2).count <= 1
             && !Lexicon.afterConnectives.contains { afterLower.hasPrefix($0) } && !NameCleaner.isRate(nameBefore)
             && !(q.isPercent && !Lexicon.keptVerbs.contains(nameLower))
         let numberFirst = nameBefore.isEmpty || Lexicon.keptVerbs.contains(nameLower)

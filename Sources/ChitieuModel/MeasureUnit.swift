@@ -108,8 +108,9 @@ public struct MeasureUnit: Hashable, Sendable, Codable, CustomStringConvertible 
             .trimmingCharacters(in: .whitespaces)
         while s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
         if let whole = wholeSpellings[s.lowercased()] { return whole }
-        for (variant, canonical) in partSpellings { s = s.replacingOccurrences(of: variant, with: canonical) }
-        for form in perPopulationForms { s = s.replacingOccurrences(of: form, with: perPopulationSuffix) }
+        // A byte search first: most units have none of these parts.
+        for (variant, canonical) in partSpellings where s.hasBytes(variant) { s = s.replacingOccurrences(of: variant, with: canonical) }
+        for form in perPopulationForms where s.hasBytes(form) { s = s.replacingOccurrences(of: form, with: perPopulationSuffix) }
         return wholeSpellings[s] ?? s
     }
 }

@@ -27,18 +27,15 @@ enum NameCleaner {
         while lo < hi, edge.contains(scalars[lo]) { lo += 1 }
         while hi > lo, edge.contains(scalars[hi - 1]) { hi -= 1 }
         for c in scalars[lo..<hi] where c == "(" || c == ")" { if c == "(" { opened += 1 } else { closed += 1 } }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((hi - lo) * 2 + 1)
+        for c in scalars[lo..<hi] { if c.isASCII { bytes.append(UInt8(c.value)) } else { UTF8.encode(c) { bytes.append($0) } } }
         // Keep a closing parenthesis that closes one inside the name: "(GRDP giá so sánh)".
         if opened > closed, hi > lo, scalars[hi - 1] != ")",
            raw.last(where: { $0 != " " && $0 != "\t" }) == ")" {
-            view.append(")")
+            bytes.append(UInt8(ascii: ")"))
         }
-        return String(view)
-    }
-
-    static func collapseSpaces(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // Resources/lexicon/extraction.tsv.

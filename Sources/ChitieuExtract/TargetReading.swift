@@ -70,7 +70,7 @@ struct TargetReading {
             let verb = (cues.change == .increaseBy ? NameForm.growth : NameForm.decrease) + " "
             return Target(id: "", name: verb + NameCleaner.lowerFirst(previousName), comparator: q.valueMax != nil ? .range : (cues.bound ?? .eq),
                           value: q.value, valueMax: q.valueMax, unit: unit, approx: cues.approx,
-                          text: NameCleaner.collapseSpaces(text.string(textStart..<q.end)))
+                          text: text.collapsedString(textStart..<q.end))
         }
         let nameLower = nameBefore.lowercased()
         let afterLower = afterText.lowercased()
@@ -88,7 +88,7 @@ struct TargetReading {
                 name = nameBefore + noun + " " + afterText
                 textEnd = NameCleaner.endOfCleanText(text, after, cleaned: afterText)
                 return Target(id: "", name: NameCleaner.upperFirst(name), comparator: comparator, value: q.value, valueMax: q.valueMax,
-                              unit: unit, approx: cues.approx, text: NameCleaner.collapseSpaces(text.string(textStart..<max(textStart, textEnd))))
+                              unit: unit, approx: cues.approx, text: text.collapsedString(textStart..<max(textStart, textEnd)))
             }
             name = numberFirstName(verb: verb, after: afterText, increase: cues.change == .increaseBy)
             if !afterText.isEmpty { textEnd = NameCleaner.endOfCleanText(text, after, cleaned: afterText) }
@@ -106,7 +106,7 @@ struct TargetReading {
         let start = textStart
         return Target(
             id: "", name: name, comparator: comparator, value: q.value, valueMax: q.valueMax, unit: unit,
-            approx: cues.approx, text: NameCleaner.collapseSpaces(text.string(start..<max(start, textEnd))))
+            approx: cues.approx, text: text.collapsedString(start..<max(start, textEnd)))
     }
 
     /// The name when the number comes first: "Tỷ lệ xã … ", "Số hộ nghèo", "Giải ngân kế hoạch vốn".

@@ -36,6 +36,9 @@ test: test-deps
 
 # Benchmarks live here, not in timed tests: release build.
 #  1. extraction throughput on the sample directives repeated to about 50 MB, one core;
+#     the real `chitieu extract` on ~20 MB of real texts (seeds and dev set, bench/extract.py)
+#     beside a Python regular expression that takes every number with a unit, and the same
+#     corpus in one process on one core;
 #  2. the real `chitieu run` on generated national inputs (34 provinces; 3,321 communes annual and
 #     six-month; 1,660 communes for the doubling), beside pandas + XlsxWriter on the same CSVs
 #     (in a virtual environment made by bench/setup-venv.sh) and beside libxlsxwriter alone
@@ -45,6 +48,10 @@ bench: deps
 	$(SWIFT) build -c release --product chitieu
 	@echo "== Trích xuất: ~50 MB văn bản mẫu lặp lại, một lõi =="
 	taskset -c 0 .build/release/chitieu-bench 50 samples/directives
+	@echo "== chitieu extract trên ~20 MB văn bản thật (mẫu và dev set), cạnh một biểu thức chính quy Python =="
+	python3 bench/extract.py .build/release/chitieu --rounds $${ROUNDS:-1}
+	@echo "== Trích xuất cùng tập ấy, trong một tiến trình, một lõi =="
+	taskset -c 0 .build/release/chitieu-bench 20 .build/bench/directives
 	@mkdir -p .build/bench
 	cc -O2 -o .build/bench/replay Sources/chitieu-bench/reference/replay.c $$(pkg-config --cflags --libs xlsxwriter)
 	@echo "== Quy mô toàn quốc: chitieu run, pandas + XlsxWriter, libxlsxwriter cùng các ô =="

@@ -118,7 +118,31 @@ public struct PipelineRunner {
             }
             let documents = zip(texts, extracted).map { (unit: $0.unit, document: $1) }
             let count = documents.reduce(0) { $0 + $1.document.targets.count }
+            var inputs = inputs
+            inputs.issues += unitsWithoutTargets(documents, plans: inputs.plans)
             return (Extracted(inputs: inputs, documents: documents), "\(count) chỉ tiêu từ \(documents.count) văn bản")
+        }
+    }
+
+    /// A unit whose texts set no quantitative target and which has no plan row is judged on
+    /// nothing: said once, so that its empty row in the report is not taken for a fault.
+    func unitsWithoutTargets(_ documents: [(unit: Int, document: DirectiveDocument)], plans: [PlanEntry]) -> [DataIssue] {
+        var targets = [Int](repeating: 0, count: config.units.count)
+        var qualitative = [Int](repeating: 0, count: config.units.count)
+        var first = [Int: String]()
+        for (unit, document) in documents {
+            targets[unit] += document.targets.count
+            qualitative[unit] += document.qualitative.count
+            if first[unit] == nil { first[unit] = document.path }
+        }
+        let planned = Set(plans.map(\.fields.unit))
+        return config.units.indices.compactMap { i -> DataIssue? in
+            let unit = config.units[i]
+            guard let path = first[i], targets[i] == 0, !planned.contains(unit.code), !planned.contains(unit.name) else { return nil }
+            let tasks = qualitative[i] > 0 ? " (có \(qualitative[i]) nhiệm vụ định tính)" : ""
+            return DataIssue(.note, "\(unit.name): văn bản không đặt chỉ tiêu định lượng nào\(tasks); đơn vị không được đánh giá theo chỉ tiêu, "
+                             + "kết quả chỉ dùng để so sánh. Nếu đơn vị có chỉ tiêu được giao, thêm tệp kế hoạch (plans) vào pipeline",
+                             at: SourceLocation(file: path, line: 1))
         }
     }
 

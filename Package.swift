@@ -33,7 +33,7 @@ let package = Package(
         ),
 
         // The pure centre.
-        .target(name: "ChitieuModel", resources: [.copy("Resources/catalogue.json"), .copy("Resources/lexicon")]),
+        .target(name: "ChitieuModel", resources: [.copy("Resources/catalogue.json"), .copy("Resources/lexicon"), .copy("Resources/units")]),
         .target(name: "Spreadsheet"),
 
         // Readers and writers of real formats.

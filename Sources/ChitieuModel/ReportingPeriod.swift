@@ -44,6 +44,12 @@ public struct ReportingPeriod: Hashable, Sendable, Codable, Comparable, CustomSt
     static let yearWords = WordTable.layout["period_year"]
     static let halfWords = WordTable.layout["period_half"]
 
+    /// The period's last day, "2024-12-31" or "2024-06-30": the day unit names are read at.
+    public var lastDay: String { span == .year ? "\(year)-12-31" : "\(year)-06-30" }
+
+    /// The same period a year before: 2025 for 2026, 2025-H1 for 2026-H1.
+    public var yearBefore: ReportingPeriod { ReportingPeriod(year: year - 1, span: span) }
+
     public var description: String { span == .year ? String(year) : "\(year)-H1" }
 
     /// "năm 2024" or "6 tháng đầu năm 2024".

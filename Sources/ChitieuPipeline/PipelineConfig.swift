@@ -8,10 +8,61 @@ import Yams
 public struct PipelineConfig: Sendable {
     public struct Unit: Sendable, Decodable {
         public var code: String
+        /// As written, or the official name when the unit is given by its official code alone.
         public var name: String
         public var directives: [String]?
         /// The province or cluster the unit belongs to; large reports get one sheet per group.
         public var group: String?
+        /// The official province this unit is, found by its code or name at the period's end.
+        public var official: OfficialUnit?
+
+        enum CodingKeys: String, CodingKey { case code, name, directives, group }
+
+        public init(code: String, name: String, directives: [String]? = nil, group: String? = nil) {
+            self.code = code
+            self.name = name
+            self.directives = directives
+            self.group = group
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            code = try c.decode(String.self, forKey: .code)
+            // The name may be left out only for an official province code ("08"); it then comes from the list.
+            if code.count == 2, code.allSatisfy(\.isNumber) {
+                name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+            } else {
+                name = try c.decode(String.self, forKey: .name)
+            }
+            directives = try c.decodeIfPresent([String].self, forKey: .directives)
+            group = try c.decodeIfPresent(String.self, forKey: .group)
+        }
+    }
+
+    /// Finds each unit's official province: by an official code ("08", then its name comes from
+    /// the list when the pipeline gives none), or by its name; a code that looks official but is
+    /// not, or a unit with neither name nor official code, is an error with the nearest names.
+    static func resolveUnits(_ units: [Unit], period: ReportingPeriod, path: String) throws(PipelineError) -> [Unit] {
+        let map = AdministrativeMap.official
+        let day = period.lastDay
+        var resolved = units
+        for i in resolved.indices {
+            let unit = resolved[i]
+            let officialLooking = unit.code.count == 2 && unit.code.allSatisfy(\.isNumber)
+            if officialLooking {
+                guard let found = map.province(code: unit.code, on: day) else {
+                    let near = NameMatching.didYouMean(map.suggestions(for: unit.name).map(\.description))
+                    throw .config(path: path, message: "units: mã \"\(unit.code)\" không phải mã tỉnh, thành phố chính thức nào\(near)")
+                }
+                resolved[i].official = found
+                if unit.name.isEmpty { resolved[i].name = found.name }
+            } else if !unit.name.isEmpty {
+                resolved[i].official = map.province(unit.name, on: day)
+            } else {
+                throw .config(path: path, message: "units: đơn vị \"\(unit.code)\" thiếu name; ghi tên đơn vị, hoặc dùng mã tỉnh chính thức (ví dụ code: \"08\") để lấy tên từ danh mục")
+            }
+        }
+        return resolved
     }
 
     public struct Body: Sendable, Decodable {
@@ -156,8 +207,9 @@ public struct PipelineConfig: Sendable {
             throw .config(path: path, message: "expected_half_year_share phải là một số từ 0 đến 100")
         }
         try checkOutput(file.output, base: url.deletingLastPathComponent(), path: path)
+        let units = try resolveUnits(file.units, period: period, path: path)
         return PipelineConfig(
-            path: path, baseDirectory: url.deletingLastPathComponent(), title: file.title, period: period, units: file.units,
+            path: path, baseDirectory: url.deletingLastPathComponent(), title: file.title, period: period, units: units,
             plans: file.plans ?? [], actuals: file.actuals ?? [], output: file.output,
             body: ReportingBody(parent: file.reporting_body?.parent, name: file.reporting_body?.name ?? "SỞ NỘI VỤ"),
             place: file.place ?? "", date: (date.year!, date.month!, date.day!),

@@ -75,9 +75,16 @@ extension Chitieu {
         @Flag(help: "Coi mọi cảnh báo là lỗi, như run --strict.")
         var strict = false
 
+        @Flag(help: "Chỉ in các đơn vị: mã, tên, mã tỉnh chính thức tìm được (— nếu không có).")
+        var units = false
+
         func run() throws {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
+                if units {
+                    for unit in config.units { print("\(unit.code)\t\(unit.name)\t\(unit.official?.code ?? "—")") }
+                    return
+                }
                 let outcome = try PipelineRunner(config: config, progress: Progress(), options: .init(strict: strict)).check()
                 print("\(config.path): \(config.units.count) đơn vị, \(outcome.targets) chỉ tiêu, \(outcome.results) kết quả dùng được; "
                       + "\(outcome.counts.errors) lỗi, \(outcome.counts.warnings) cảnh báo, \(outcome.counts.notes) ghi chú.")

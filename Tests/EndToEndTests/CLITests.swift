@@ -546,6 +546,26 @@ struct ConfigurationTests {
         #expect(r.stderr.contains(words), "\(r.stderr)")
     }
 
+    @Test("A unit given by its official code takes its official name; a code that is no province is refused with the nearest names")
+    func officialCodes() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func check(_ units: String) throws -> ProcessResult {
+            try "title: T\nperiod: \"2025\"\nunits:\n\(units)\noutput: out\n".write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+            return try runProgram(Repository.chitieuBinary, ["check", dir.path("p.yaml"), "--units"])
+        }
+        let good = try check("  - code: \"08\"\n  - code: \"48\"\n  - code: LS\n    name: Lạng Sơn")
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("08\tTỉnh Tuyên Quang\t08"), "\(good.stdout)")
+        #expect(good.stdout.contains("48\tThành phố Đà Nẵng\t48"), "\(good.stdout)")
+        #expect(good.stdout.contains("LS\tLạng Sơn\t20"), "\(good.stdout)")
+        let bad = try check("  - code: \"99\"\n    name: Tuyen Quan")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("mã \"99\" không phải mã tỉnh") && bad.stderr.contains("Tỉnh Tuyên Quang (08)"), "\(bad.stderr)")
+        let nameless = try check("  - code: X1")
+        #expect(nameless.status == 1 && nameless.stderr.contains("thiếu khóa name"), "\(nameless.stderr)")
+    }
+
     @Test("A unit code that climbs out of the folder makes a safe file name inside it")
     func traversal() throws {
         let dir = try TemporaryDirectory()

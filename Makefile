@@ -3,7 +3,7 @@
 #   make test     installs what is missing (tests need LibreOffice and poppler too), runs every test
 
 SWIFT ?= swift
-RUNTIME_PACKAGES := libxlsxwriter-dev libharfbuzz-dev fonts-liberation2 pkg-config
+RUNTIME_PACKAGES := libxlsxwriter-dev libharfbuzz-dev fonts-liberation2 pkg-config libsqlite3-dev
 TEST_PACKAGES := libreoffice-calc-nogui poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINES := pipelines/sample-2024.yaml pipelines/sample-2024-h1.yaml
@@ -28,8 +28,12 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
+# The 2024 runs are remembered in reports/chitieu.sqlite; the provinces' published 2024 figures are
+# imported beside them; the 2025 run of three provinces after the merger is set against them.
 report: build
 	@for p in $(PIPELINES); do .build/debug/chitieu run $$p || exit $$?; done
+	.build/debug/chitieu history import samples/history/ket-qua-tinh-2024.csv --store reports/chitieu.sqlite
+	.build/debug/chitieu run pipelines/sample-2025.yaml
 
 test: test-deps
 	$(SWIFT) test

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian packages.
@@ -51,11 +52,13 @@ let package = Package(
         .target(name: "ChitieuEvaluate", dependencies: ["ChitieuModel"]),
         .target(name: "ChitieuCompare", dependencies: ["ChitieuModel"]),
         .target(name: "ChitieuEmit", dependencies: ["ChitieuModel", "Spreadsheet"]),
+        // What is remembered between runs: SQLite through GRDB.
+        .target(name: "ChitieuHistory", dependencies: ["ChitieuModel", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The only module that knows the order of the stages.
         .target(name: "ChitieuPipeline", dependencies: [
             "ChitieuModel", "ChitieuIngest", "ChitieuExtract", "ChitieuEvaluate", "ChitieuCompare", "ChitieuEmit",
-            "XlsxWriter", "TextMetrics", "Spreadsheet",
+            "ChitieuHistory", "XlsxWriter", "TextMetrics", "Spreadsheet",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "chitieu", dependencies: [

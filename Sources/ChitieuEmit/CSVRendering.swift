@@ -56,10 +56,19 @@ public enum CSVRendering {
     }
 
     /// `evaluation.csv`: one row per unit × indicator × period.
-    public static func evaluation(_ evaluations: [Evaluation]) -> CSVTable {
+    /// The last-year columns of an evaluation row; empty cells when the run has no store.
+    static func lastYearFields(_ past: LastYear?) -> [String] {
+        guard let past else { return ["", "", "", "", "", ""] }
+        return [number(past.value), field(past.measure?.display ?? ""), past.status.rawValue,
+                number(past.change, decimals: 2), field(past.changeUnit ?? ""), field(past.explanation)]
+    }
+
+    /// `lastYear`, when given, is one entry per evaluation: the same period of last year.
+    public static func evaluation(_ evaluations: [Evaluation], lastYear: [LastYear]? = nil) -> CSVTable {
         let header = ["unit", "indicator", "name", "period", "comparator", "target", "target_max", "measure", "actual",
                       "actual_measure", "completion_pct", "status", "basis", "estimate", "unit_verdict", "target_text",
-                      "target_location", "actual_source", "actual_location", "explanation"]
+                      "target_location", "actual_source", "actual_location", "explanation",
+                      "last_year_value", "last_year_measure", "last_year_status", "change_vs_last_year", "change_vs_last_year_unit", "last_year_note"]
         // Rows are made as the file is written: a national run has 400,000 of them.
         return CSVTable(header: header, count: evaluations.count) { i -> [String] in
             let e = evaluations[i]
@@ -72,24 +81,40 @@ public enum CSVRendering {
              e.status.rawValue, a?.basis.rawValue ?? "", a.map { $0.status == .estimate ? "yes" : "no" } ?? "",
              field(a?.verdict ?? ""), field(t.text), field(t.location?.description ?? ""),
              field(a?.source ?? ""), field(a?.location?.description ?? ""), field(e.explanation)]
+                + lastYearFields(lastYear?[i])
         }
     }
 
     /// `comparison.csv`: one row per shared indicator, each unit's target, result, completion and ranks side by side.
-    public static func comparison(_ rows: [ComparisonRow], units: [ReportingUnit]) -> CSVTable {
+    /// `lastYear`, when given, is one list per row, one entry per cell: the same period of last
+    /// year and the change, two more columns per unit.
+    public static func comparison(_ rows: [ComparisonRow], units: [ReportingUnit], lastYear: [[LastYear]]? = nil) -> CSVTable {
         var header = ["indicator", "name", "sector", "measure", "direction"]
-        for u in units { header += ["\(u.code)_target", "\(u.code)_result", "\(u.code)_completion_pct", "\(u.code)_status", "\(u.code)_rank_completion", "\(u.code)_rank_result"] }
+        for u in units {
+            header += ["\(u.code)_target", "\(u.code)_result", "\(u.code)_completion_pct", "\(u.code)_status", "\(u.code)_rank_completion", "\(u.code)_rank_result"]
+            if lastYear != nil { header += ["\(u.code)_last_year", "\(u.code)_change_vs_last_year"] }
+        }
         // Lines are made as the file is written: with 3,321 units they hold 1.6 million fields.
         let position = Dictionary(units.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         return CSVTable(header: header, count: rows.count) { r -> [String] in
             let row = rows[r]
             var line = [row.code, field(row.name), row.sector.rawValue, field(row.measure.symbol), row.direction.rawValue]
             var byUnit: [ComparisonCell?] = Array(repeating: nil, count: units.count)
-            for c in row.cells { if let u = position[c.unit], byUnit[u] == nil { byUnit[u] = c } }
-            line.reserveCapacity(5 + 6 * units.count)
-            for c in byUnit {
+            var pastByUnit: [LastYear?] = Array(repeating: nil, count: units.count)
+            for (k, c) in row.cells.enumerated() {
+                if let u = position[c.unit], byUnit[u] == nil {
+                    byUnit[u] = c
+                    pastByUnit[u] = lastYear?[r][k]
+                }
+            }
+            line.reserveCapacity(5 + 8 * units.count)
+            for (u, c) in byUnit.enumerated() {
                 line += [number(c?.target), number(c?.result), number(c?.completion, decimals: 2), c?.status?.rawValue ?? "",
                          c?.rankByCompletion.map(String.init) ?? "", c?.rankByResult.map(String.init) ?? ""]
+                if lastYear != nil {
+                    let past = pastByUnit[u]
+                    line += [number(past?.value), past?.change.map { number($0, decimals: 2) + " " + (past?.changeUnit ?? "") } ?? ""]
+                }
             }
             return line
         }

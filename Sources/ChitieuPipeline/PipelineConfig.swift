@@ -98,6 +98,8 @@ public struct PipelineConfig: Sendable {
         var expected_half_year_share: Double?
         var plausible_completion: [Double]?
         var scoring: Scoring?
+        var store: String?
+        var restate_weights: [String: String]?
     }
 
     /// The YAML file's path as given.
@@ -116,6 +118,10 @@ public struct PipelineConfig: Sendable {
     public var date: (year: Int, month: Int, day: Int)
     public var rules: EvaluationRules
     public var scoring: ScoringScheme
+    /// The history store (`store:`; by default chitieu.sqlite beside the output folder).
+    public var store: String = ""
+    /// Rate indicator → the indicator that weighs it when old units are put together.
+    public var restateWeights: [String: String] = [:]
 
     /// Reads and checks a pipeline file; every problem names the file and says what to fix.
     public static func load(path: String) throws(PipelineError) -> PipelineConfig {
@@ -208,12 +214,24 @@ public struct PipelineConfig: Sendable {
         }
         try checkOutput(file.output, base: url.deletingLastPathComponent(), path: path)
         let units = try resolveUnits(file.units, period: period, path: path)
-        return PipelineConfig(
+        for (rate, weight) in file.restate_weights ?? [:] {
+            for code in [rate, weight] where Catalogue.standard[code] == nil {
+                throw .config(path: path, message: "restate_weights: mã \"\(code)\" không có trong danh mục chỉ tiêu\(Catalogue.standard.didYouMean(code))")
+            }
+        }
+        let base = url.deletingLastPathComponent()
+        let outputFolder = (file.output.hasPrefix("/") ? URL(fileURLWithPath: file.output) : base.appendingPathComponent(file.output)).standardizedFileURL
+        let store = file.store.map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).standardizedFileURL.path }
+            ?? outputFolder.deletingLastPathComponent().appendingPathComponent("chitieu.sqlite").path
+        var config = PipelineConfig(
             path: path, baseDirectory: url.deletingLastPathComponent(), title: file.title, period: period, units: units,
             plans: file.plans ?? [], actuals: file.actuals ?? [], output: file.output,
             body: ReportingBody(parent: file.reporting_body?.parent, name: file.reporting_body?.name ?? "SỞ NỘI VỤ"),
             place: file.place ?? "", date: (date.year!, date.month!, date.day!),
             rules: EvaluationRules(expectedHalfYearShare: file.expected_half_year_share ?? 50, plausibleCompletion: band), scoring: scheme)
+        config.store = store
+        config.restateWeights = file.restate_weights ?? [:]
+        return config
     }
 
     /// The output folder must be one a run may own: not the root, not a system folder, not the

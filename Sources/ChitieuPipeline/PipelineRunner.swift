@@ -2,6 +2,7 @@ import ChitieuCompare
 import ChitieuEmit
 import ChitieuEvaluate
 import ChitieuExtract
+import ChitieuHistory
 import ChitieuIngest
 import ChitieuModel
 import Foundation
@@ -167,7 +168,6 @@ public struct PipelineRunner {
             computed.summaries = (try? scores.wait()) ?? scorer.summaries(units: units, evaluations: evaluated.evaluations)
             // The results live on in the evaluations that use them; the lists are no longer needed.
             computed.resultCount = evaluated.results.reduce(0) { $0 + $1.count }
-            computed.evaluated.results = []
             let ranked = computed.summaries.reduce(0) { $0 + ($1.rank == nil ? 0 : 1) }
             return (computed, "\(computed.comparison.count) chỉ tiêu so sánh được, \(ranked) đơn vị được xếp hạng")
         }
@@ -456,9 +456,16 @@ public struct PipelineRunner {
         content.inputs = computed.evaluated.documents.map { InputFile(role: "Văn bản", path: $0.document.path, sha256: digests[$0.document.path], unit: units[$0.unit], metadata: $0.document.metadata) }
             + config.plans.map(config.resolve).map { InputFile(role: "Kế hoạch", path: $0, sha256: digests[$0]) }
             + config.actuals.map(config.resolve).map { InputFile(role: "Kết quả", path: $0, sha256: digests[$0]) }
+        // The history store is opened before anything is written: a locked or damaged store stops
+        // the run with no report half made.
+        let store: HistoryStore
+        do { store = try HistoryStore(path: config.store) } catch {
+            throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
+        }
+        let (lastYear, lastYearByCell) = try sameperiodLastYear(computed, store: store)
         let tables: [(String, @Sendable () -> CSVTable)] = [
-            ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations) }),
-            ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units) }),
+            ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations, lastYear: lastYear) }),
+            ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units, lastYear: lastYearByCell) }),
             ("summary.csv", { CSVRendering.summary(computed.summaries) }),
             ("scoring.csv", { CSVRendering.scoring(computed.summaries) }),
             ("statistics.csv", { CSVRendering.statistics(computed.statistics) }),
@@ -486,8 +493,57 @@ public struct PipelineRunner {
         }
         try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
         try progress.part("ghi \(tables.count) tệp CSV (song song)") { () throws(PipelineError) in _ = try csv.wait() }
+        // The run is remembered before its report is put in place: if the store cannot take it,
+        // the staged report is dropped with it.
+        try remember(computed, in: store)
         try set.commit(names: names)
         return names.map(files.shownPath)
+    }
+
+    /// Each unit's official province, by its code in the run.
+    var officialUnits: [String: OfficialUnit] {
+        Dictionary(config.units.compactMap { u in u.official.map { (u.code, $0) } }) { a, _ in a }
+    }
+
+    /// The code a unit is remembered under: its official code when it has one.
+    func storedCode(_ unit: ReportingUnit, _ official: [String: OfficialUnit]) -> String { official[unit.code]?.code ?? unit.code }
+
+    func sameperiodLastYear(_ computed: Computed, store: HistoryStore) throws(PipelineError) -> ([LastYear], [[LastYear]]) {
+        let past: [PastFigure]
+        do { past = try store.figures(period: config.period.yearBefore) } catch {
+            throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
+        }
+        let official = officialUnits
+        let compare = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
+        return (compare.compare(computed.evaluations) { official[$0.code] }, compare.compare(computed.comparison) { official[$0.code] })
+    }
+
+    /// Records the run's results and evaluations under the pipeline and period, replacing what
+    /// the same pipeline recorded for the same period before.
+    func remember(_ computed: Computed, in store: HistoryStore) throws(PipelineError) {
+        let official = officialUnits
+        let units = computed.units
+        let now = ISO8601DateFormatter().string(from: Date())
+        var figures: [PastFigure] = []
+        for (u, results) in computed.evaluated.results.enumerated() where u < units.count {
+            let code = storedCode(units[u], official)
+            for r in results {
+                figures.append(PastFigure(unitCode: code, unitName: units[u].name, indicator: r.indicator, period: r.period, value: r.value,
+                                          measure: r.measure, basis: r.basis, status: r.status, source: r.source, recordedAt: now))
+            }
+        }
+        let evaluations = computed.evaluations.map { e in
+            PastEvaluation(unitCode: storedCode(e.unit, official), indicator: e.indicator, period: e.period, name: e.target.name,
+                           comparator: e.target.comparator.rawValue, target: e.target.value, targetMax: e.target.valueMax,
+                           measure: e.target.unit, status: e.status.rawValue, completion: e.completion)
+        }
+        let key = URL(fileURLWithPath: config.path).standardizedFileURL.path + "#" + config.period.description
+        do {
+            try store.record(key: key, period: config.period, digests: computed.evaluated.digests, results: figures,
+                             evaluations: evaluations, at: now)
+        } catch {
+            throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
+        }
     }
 }
 

@@ -7,7 +7,7 @@ import Yams
 enum YAMLErrors {
     /// The keys each level of a pipeline knows.
     static let topKeys: Set<String> = ["title", "period", "units", "plans", "actuals", "output", "reporting_body", "place", "date",
-                                       "expected_half_year_share", "plausible_completion", "scoring"]
+                                       "expected_half_year_share", "plausible_completion", "scoring", "store", "restate_weights"]
     static let unitKeys: Set<String> = ["code", "name", "directives", "group"]
     static let bodyKeys: Set<String> = ["parent", "name"]
     static let scoringKeys: Set<String> = ["exceeded", "met", "not_met", "no_data", "partial", "cap", "weights"]

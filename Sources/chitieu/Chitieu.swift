@@ -12,7 +12,7 @@ struct Chitieu: ParsableCommand {
         abstract: "Đọc văn bản phát động thi đua, trích xuất chỉ tiêu, đánh giá kết quả và lập báo cáo Excel.",
         discussion: "Ví dụ: chitieu run pipelines/sample-2024.yaml",
         version: "chitieu \(ChitieuVersion.current)",
-        subcommands: [Run.self, Check.self, Template.self, Extract.self])
+        subcommands: [Run.self, Check.self, Template.self, Extract.self, History.self])
 
     /// Parses as ArgumentParser does, but a mistyped subcommand gets the nearest one named.
     static func main() {
@@ -114,6 +114,54 @@ extension Chitieu {
             } catch let error as PipelineError {
                 Console.error(error.description)
                 throw ExitCode(1)
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Kho lịch sử: nhập số liệu các kỳ trước, xem số liệu đã biết của một đơn vị.",
+            subcommands: [Import.self, Show.self])
+
+        struct Import: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Nhập kết quả các kỳ trước (cùng định dạng tệp kết quả) vào kho lịch sử, không lập báo cáo.")
+
+            @Argument(help: "Các tệp kết quả (.csv, .xlsx).")
+            var files: [String]
+
+            @Option(help: "Kho lịch sử (tệp SQLite), ví dụ reports/chitieu.sqlite.")
+            var store: String = "reports/chitieu.sqlite"
+
+            func run() throws {
+                do {
+                    for line in try HistoryCommand.importFiles(files, store: store) { print(line) }
+                } catch {
+                    Console.error(error.description)
+                    throw ExitCode(1)
+                }
+            }
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "In số liệu đã biết của một đơn vị cho một chỉ tiêu, theo kỳ.")
+
+            @Option(help: "Đơn vị: mã hoặc tên (\"48\", \"Quảng Nam\").")
+            var unit: String
+
+            @Option(help: "Mã chỉ tiêu, ví dụ grdp_growth.")
+            var indicator: String
+
+            @Option(help: "Kho lịch sử (tệp SQLite).")
+            var store: String = "reports/chitieu.sqlite"
+
+            func run() throws {
+                do {
+                    print(try HistoryCommand.show(unit: unit, indicator: indicator, store: store))
+                } catch {
+                    Console.error(error.description)
+                    throw ExitCode(1)
+                }
             }
         }
     }

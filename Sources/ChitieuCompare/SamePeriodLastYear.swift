@@ -1,0 +1,192 @@
+import ChitieuModel
+import Foundation
+
+/// Sets each evaluation against the same period of last year (2025 for 2026, 2025-H1 for
+/// 2026-H1), from the figures remembered in the history store. A province made by the merger of
+/// 1 July 2025 is compared with its old provinces put together: flows and counts summed, rates
+/// and averages weighted by the indicator named in `restateWeights`; anything else is not
+/// comparable, with the reason. Nothing is guessed.
+public struct SamePeriodLastYear: Sendable {
+    public let period: ReportingPeriod
+    public let catalogue: Catalogue
+    /// Rate indicator → the indicator whose values weigh it ("grdp_growth": "grdp_current_prices").
+    public let restateWeights: [String: String]
+    private let figures: [Key: [PastFigure]]
+
+    struct Key: Hashable { let unit: String; let indicator: String }
+
+    /// `past` are the remembered figures of `period.yearBefore`, read once and indexed here.
+    public init(period: ReportingPeriod, past: [PastFigure], catalogue: Catalogue, restateWeights: [String: String]) {
+        self.period = period
+        self.catalogue = catalogue
+        self.restateWeights = restateWeights
+        var index: [Key: [PastFigure]] = [:]
+        for figure in past where figure.basis == .value {
+            index[Key(unit: figure.unitCode, indicator: figure.indicator), default: []].append(figure)
+        }
+        figures = index
+    }
+
+    /// A figure of this period to set against last year's: a unit's value of an indicator.
+    public struct Item: Sendable {
+        public var unit: ReportingUnit
+        public var indicator: String
+        /// This period's value, when there is one as a value (not a share of a plan).
+        public var value: Double?
+        public var measure: MeasureUnit?
+
+        public init(unit: ReportingUnit, indicator: String, value: Double?, measure: MeasureUnit?) {
+            self.unit = unit
+            self.indicator = indicator
+            self.value = value
+            self.measure = measure
+        }
+    }
+
+    /// One answer per evaluation, in order.
+    public func compare(_ evaluations: [Evaluation], official: (ReportingUnit) -> OfficialUnit?) -> [LastYear] {
+        compare(items: evaluations.map { e in
+            let actual = e.actual.flatMap { $0.basis == .value ? $0 : nil }
+            return Item(unit: e.unit, indicator: e.indicator, value: actual?.value, measure: actual?.measure)
+        }, official: official)
+    }
+
+    /// One answer per comparison cell with a result, keyed by row and unit.
+    public func compare(_ rows: [ComparisonRow], official: (ReportingUnit) -> OfficialUnit?) -> [[LastYear]] {
+        rows.map { row in
+            compare(items: row.cells.map { Item(unit: $0.unit, indicator: row.code, value: $0.result, measure: row.measure) }, official: official)
+        }
+    }
+
+    /// One answer per item, in order. `official` gives a unit's official province.
+    public func compare(items evaluations: [Item], official: (ReportingUnit) -> OfficialUnit?) -> [LastYear] {
+        var parts: [ReportingUnit: [Succession]?] = [:]
+        let map = AdministrativeMap.official
+        let before = period.yearBefore
+        let crosses = before.lastDay < AdministrativeMap.mergerDay && period.lastDay >= AdministrativeMap.mergerDay
+        return evaluations.map { e in
+            // The old units to put together, worked out once per unit.
+            if parts[e.unit] == nil {
+                if crosses, let province = official(e.unit), province.until == nil {
+                    parts[e.unit] = .some(map.predecessors(ofProvince: province.code))
+                } else {
+                    parts[e.unit] = .some(nil)
+                }
+            }
+            let pieces = parts[e.unit] ?? nil
+            let past: LastYear
+            if let pieces, pieces.count > 1 {
+                past = restated(e, name: e.unit.name, pieces: pieces, year: before)
+            } else {
+                // An unchanged province is itself before the merger; otherwise the unit's own codes.
+                let codes = pieces?.first.map { [$0.oldCode] } ?? (official(e.unit).map { [$0.code, e.unit.code] } ?? [e.unit.code])
+                past = direct(e, codes: codes, year: before)
+            }
+            return withChange(past, e)
+        }
+    }
+
+    private func lookup(_ codes: [String], _ indicator: String) -> PastFigure? {
+        for code in codes { if let found = PastFigure.preferred(figures[Key(unit: code, indicator: indicator)] ?? []) { return found } }
+        return nil
+    }
+
+    private func direct(_ e: Item, codes: [String], year: ReportingPeriod) -> LastYear {
+        guard let figure = lookup(codes, e.indicator) else {
+            return .notComparable("chưa có số liệu \(year.vietnamese) của \(e.unit.name) trong kho lịch sử")
+        }
+        return LastYear(value: figure.value, measure: figure.measure, status: figure.status == .reported ? .reported : .estimate,
+                        explanation: "\(e.unit.name) \(year): \(Self.number(figure.value)) \(figure.measure.display)" + Self.origin(figure))
+    }
+
+    /// True for what adds up over units: amounts and counts, not rates, shares or averages.
+    private func summable(_ indicator: String, measure: MeasureUnit) -> Bool {
+        if let entry = catalogue[indicator] {
+            if entry.kind == .growth { return false }
+            if entry.kind == .flow { return true }
+        }
+        return !measure.isPercentLike && !measure.symbol.contains("/")
+    }
+
+    private func restated(_ e: Item, name: String, pieces: [Succession], year: ReportingPeriod) -> LastYear {
+        let label = "\(name) \(year) (gộp " + pieces.map { "\(Self.shortName($0.oldName)) \($0.oldCode)" }.joined(separator: " + ") + ")"
+        let found: [(piece: Succession, figure: PastFigure?)] = pieces.map { piece in
+            (piece, PastFigure.preferred(self.figures[Key(unit: piece.oldCode, indicator: e.indicator)] ?? []))
+        }
+        let missing = found.filter { $0.figure == nil }.map { "\(Self.shortName($0.piece.oldName)) (\($0.piece.oldCode))" }
+        guard missing.isEmpty else {
+            return .notComparable("\(label): chưa có số liệu \(year.vietnamese) của \(missing.joined(separator: ", ")); cần đủ mọi đơn vị cũ để gộp")
+        }
+        let known: [PastFigure] = found.compactMap { $0.figure }
+        let measure = known[0].measure
+        let values: [Double?] = known.map { $0.measure.convert($0.value, to: measure) }
+        guard values.allSatisfy({ $0 != nil }) else {
+            return .notComparable("\(label): các đơn vị cũ báo cáo theo đơn vị đo khác nhau, không quy đổi được")
+        }
+        let numbers = values.compactMap { $0 }
+        if summable(e.indicator, measure: measure) {
+            let total = numbers.reduce(0, +)
+            return LastYear(value: total, measure: measure, status: .restated,
+                            explanation: "\(label): " + numbers.map(Self.number).joined(separator: " + ") + " = \(Self.number(total)) \(measure.display)")
+        }
+        guard let weightIndicator = restateWeights[e.indicator] else {
+            return .notComparable("\(label): \(e.indicator) là tỷ lệ hoặc bình quân, không cộng được; khai báo restate_weights: {\(e.indicator): <mã chỉ tiêu trọng số>} trong pipeline để gộp có trọng số")
+        }
+        let weights = pieces.map { PastFigure.preferred(self.figures[Key(unit: $0.oldCode, indicator: weightIndicator)] ?? []) }
+        let missingWeights = zip(pieces, weights).filter { $0.1 == nil }.map { "\(Self.shortName($0.0.oldName)) (\($0.0.oldCode))" }
+        guard missingWeights.isEmpty else {
+            return .notComparable("\(label): thiếu trọng số \(weightIndicator) \(year.vietnamese) của \(missingWeights.joined(separator: ", "))")
+        }
+        let weightMeasure = weights[0]!.measure
+        let w = weights.map { $0!.measure.convert($0!.value, to: weightMeasure) }
+        guard w.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            return .notComparable("\(label): trọng số \(weightIndicator) không quy đổi được về một đơn vị đo hoặc không dương")
+        }
+        let ws = w.compactMap { $0 }
+        let total = ws.reduce(0, +)
+        var weighted = 0.0
+        var termTexts: [String] = []
+        for (v, weight) in zip(numbers, ws) {
+            weighted += v * weight
+            termTexts.append(Self.number(v) + " × " + Self.number(weight))
+        }
+        let value = weighted / total
+        let terms = termTexts.joined(separator: " + ")
+        return LastYear(value: value, measure: measure, status: .restated,
+                        explanation: "\(label), trọng số \(weightIndicator): (\(terms)) ÷ \(Self.number(total)) = \(Self.number(value)) \(measure.display)")
+    }
+
+    /// The change from last year: a percentage for amounts and counts, points for rates.
+    private func withChange(_ past: LastYear, _ e: Item) -> LastYear {
+        guard var result = Optional(past), let v0 = past.value, let measure = past.measure else { return past }
+        guard let value = e.value, let current = e.measure else { return past }
+        guard let now = current.convert(value, to: measure) else {
+            result.explanation += "; kết quả năm nay đo bằng \(current.display), không quy đổi được"
+            return result
+        }
+        if summable(e.indicator, measure: measure) {
+            guard v0 != 0 else { return result }
+            result.change = (now - v0) / v0 * 100
+            result.changeUnit = "%"
+        } else {
+            result.change = now - v0
+            result.changeUnit = MeasureUnit.percentagePoint.symbol
+        }
+        return result
+    }
+
+    static func number(_ v: Double) -> String { VietnameseNumber.formatCompact(v, maxDecimals: 2) }
+
+    /// "Tỉnh Quảng Nam" → "Quảng Nam": the kind of unit (Resources/lexicon/metadata.tsv) left out.
+    static let unitKinds = WordTable.metadata["unit_level"]
+
+    static func shortName(_ name: String) -> String {
+        let lower = name.lowercased()
+        for kind in unitKinds where lower.hasPrefix(kind + " ") { return String(name.dropFirst(kind.count + 1)) }
+        return name
+    }
+
+    static func origin(_ figure: PastFigure) -> String {
+        (figure.status == .estimate ? " (số ước)" : "") + (figure.source.map { "; nguồn: \($0)" } ?? "")
+    }
+}

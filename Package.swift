@@ -84,6 +84,9 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: [
             "chitieu", "TestSupport", "XlsxReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .testTarget(name: "HistoryTests", dependencies: [
+            "chitieu", "ChitieuHistory", "ChitieuModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

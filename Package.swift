@@ -85,7 +85,7 @@ let package = Package(
             "chitieu", "TestSupport", "XlsxReader", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "HistoryTests", dependencies: [
-            "chitieu", "ChitieuHistory", "ChitieuModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "chitieu", "ChitieuHistory", "ChitieuModel", "TestSupport", "XlsxReader", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -62,6 +62,9 @@ public struct ReportContent: Sendable {
     public var groups: [ReportingUnit: String] = [:]
     /// The folder of the pipeline file: printed paths are shown relative to it, never absolute.
     public var baseDirectory: String?
+    /// Each unit's figures set against the same period of last year, when the run has a store:
+    /// the "Cùng kỳ" sheet.
+    public var lastYear: [LastYearLine] = []
 
     public init(title: String, period: ReportingPeriod, body: ReportingBody, place: String,
                 date: (year: Int, month: Int, day: Int), units: [ReportingUnit], evaluations: [Evaluation],
@@ -138,5 +141,22 @@ public struct ReportContent: Sendable {
         let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
         let month = date.month <= 2 ? "0\(date.month)" : "\(date.month)"
         return "\(place), ngày \(day) tháng \(month) năm \(date.year)"
+    }
+}
+
+/// One line of the "Cùng kỳ" sheet: a unit's figure this period and the same period last year.
+public struct LastYearLine: Sendable {
+    public var unit: ReportingUnit
+    public var indicator: String
+    public var measure: MeasureUnit
+    public var current: Double?
+    public var past: LastYear
+
+    public init(unit: ReportingUnit, indicator: String, measure: MeasureUnit, current: Double?, past: LastYear) {
+        self.unit = unit
+        self.indicator = indicator
+        self.measure = measure
+        self.current = current
+        self.past = past
     }
 }

@@ -58,7 +58,7 @@ public struct WorkbookLayout: Sendable {
         // hand on to "Nguồn": those go together in one job. The jobs share the two cores.
         let names = try (comparison: SheetName("So sánh"), charts: SheetName("Biểu đồ"), detail: SheetName("Chi tiết"),
                          statistics: SheetName("Thống kê"), scoring: SheetName("Chấm điểm"), movements: SheetName("Phong trào"),
-                         sources: SheetName("Nguồn"), issues: SheetName("Kiểm tra dữ liệu"))
+                         sources: SheetName("Nguồn"), issues: SheetName("Kiểm tra dữ liệu"), lastYear: SheetName("Cùng kỳ"))
         let unitNames = unitSheetNames
         let groups = groupSheets
         let references = scale.sheetPerUnit ? allReferences(content) : References(content)
@@ -66,7 +66,7 @@ public struct WorkbookLayout: Sendable {
             { [summarySheet(content, name: summaryName, unitSheets: unitNames)] },
             { [scale.sideBySide ? comparisonSheet(content, name: names.comparison) : longComparisonSheet(content, name: names.comparison)] },
             { [chartSheet(content, name: names.charts)] },
-            { [statisticsSheet(content, name: names.statistics)] },
+            { [statisticsSheet(content, name: names.statistics)] + (content.lastYear.isEmpty ? [] : [lastYearSheet(content, name: names.lastYear)]) },
             { [scale.sheetPerUnit ? scoringSheet(content, name: names.scoring) : unitScoresSheet(content, name: names.scoring)] },
             { [scale.sideBySide ? movementsSheet(content, name: names.movements) : movementsByUnitSheet(content, name: names.movements)] },
             { [sourcesSheet(content, name: names.sources, references: references)] },
@@ -358,6 +358,8 @@ public struct WorkbookLayout: Sendable {
         var sheet = Worksheet(name: name)
         sheet.page.header = "&C&\"Times New Roman\"&12&P"
         writeTitles(&sheet, content, columns: Self.chartColumns, subtitle: "Biểu đồ so sánh giữa các đơn vị", unitLine: "Đơn vị tính: % hoặc đơn vị của chỉ tiêu")
+        // The report's title repeats on each printed page, as the header rows of the table sheets do.
+        sheet.page.repeatRows = 4...4
         var row = 9
         var placed = 0
         func block(title: String, what: String, pairs: [(String, Double)], decimals: Int, kind: Chart.Kind) {
@@ -439,6 +441,26 @@ public struct WorkbookLayout: Sendable {
         var wrap: [Int: Double] = [0: 24, 11: 12, 12: 12]
         for c in 3...10 { wrap[c] = 10 }
         finish(&sheet, content, wrapColumns: wrap)
+        return sheet
+    }
+
+    /// Each unit's figures against the same period of last year: the figure, how it was known
+    /// (an official figure, an estimate, old units put together) and the change.
+    func lastYearSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
+        let before = content.period.yearBefore
+        let header = ["Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Kỳ này (\(content.period))", "Cùng kỳ năm trước (\(before))", "So với cùng kỳ",
+                      "Số liệu cùng kỳ", "Cách tính và nguồn"]
+        let kinds: [LastYear.Status: String] = [.reported: "Số chính thức", .estimate: "Số ước", .restated: "Gộp từ đơn vị cũ",
+                                                .notComparable: "Không so sánh được"]
+        let rows = content.lastYear.map { line -> Row in
+            let change = line.past.change.map { VietnameseNumber.format($0, decimals: 2) + " " + (line.past.changeUnit ?? "") } ?? "-"
+            return [(.text(line.unit.name), Styles.wrapped), (.text(line.indicator), Styles.wrapped), (.text(line.measure.display), Styles.centeredWrapped),
+                    optional(line.current, decimals: 2), optional(line.past.value, decimals: 2), (.text(change), Styles.centered),
+                    (.text(kinds[line.past.status] ?? ""), Styles.centeredWrapped), (.text(line.past.explanation), Styles.wrapped)]
+        }
+        var sheet = tableSheet(content, name: name, subtitle: "So với cùng kỳ năm trước (\(before.vietnamese)); tỉnh sau sắp xếp so với các tỉnh cũ gộp lại",
+                               unitLine: "Đơn vị tính: theo từng chỉ tiêu; \"%\" là mức tăng, \"điểm %\" là chênh lệch của tỷ lệ", header: header, rows: rows)
+        finish(&sheet, content, wrapColumns: [0: 16, 1: 30, 2: 9, 6: 12, 7: 44])
         return sheet
     }
 

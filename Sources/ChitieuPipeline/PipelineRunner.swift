@@ -463,6 +463,7 @@ public struct PipelineRunner {
             throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
         }
         let (lastYear, lastYearByCell) = try sameperiodLastYear(computed, store: store)
+        content.lastYear = try lastYearLines(computed, store: store)
         let tables: [(String, @Sendable () -> CSVTable)] = [
             ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations, lastYear: lastYear) }),
             ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units, lastYear: lastYearByCell) }),
@@ -516,6 +517,34 @@ public struct PipelineRunner {
         let official = officialUnits
         let compare = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
         return (compare.compare(computed.evaluations) { official[$0.code] }, compare.compare(computed.comparison) { official[$0.code] })
+    }
+
+    /// Every unit's figures of this period (values, one per indicator: an official one over an
+    /// estimate) against last year, for the "Cùng kỳ" sheet; none when the store knows nothing of
+    /// last year.
+    func lastYearLines(_ computed: Computed, store: HistoryStore) throws(PipelineError) -> [LastYearLine] {
+        let past: [PastFigure]
+        do { past = try store.figures(period: config.period.yearBefore) } catch {
+            throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
+        }
+        guard !past.isEmpty else { return [] }
+        let official = officialUnits
+        let units = computed.units
+        var items: [SamePeriodLastYear.Item] = []
+        var names: [String] = []
+        for (u, results) in computed.evaluated.results.enumerated() where u < units.count {
+            let current = results.filter { $0.period == config.period && $0.basis == .value }
+            for (indicator, group) in Dictionary(grouping: current, by: \.indicator).sorted(by: { $0.key < $1.key }) {
+                guard let chosen = group.max(by: { ($0.status == .reported ? 1 : 0) < ($1.status == .reported ? 1 : 0) }) else { continue }
+                items.append(SamePeriodLastYear.Item(unit: units[u], indicator: indicator, value: chosen.value, measure: chosen.measure))
+                names.append(catalogue[indicator]?.name ?? chosen.name ?? indicator)
+            }
+        }
+        let compare = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
+        let answers = compare.compare(items: items) { official[$0.code] }
+        return zip(zip(items, names), answers).map { pair, past in
+            LastYearLine(unit: pair.0.unit, indicator: pair.1, measure: pair.0.measure ?? .none, current: pair.0.value, past: past)
+        }
     }
 
     /// Records the run's results and evaluations under the pipeline and period, replacing what

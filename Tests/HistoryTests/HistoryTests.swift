@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import TestSupport
 import Testing
+import XlsxReader
 
 /// Two reporting years in one store. The figures of these tests are test inputs laid out to make
 /// each case of the merger; they are not published figures.
@@ -142,6 +143,16 @@ struct HistoryTests {
         let langSon = try #require(rows["20,grdp_growth"])
         #expect(langSon["last_year_value"] == "6.01" && langSon["last_year_status"] == "estimate")
         #expect(langSon["change_vs_last_year"] == "2.05" && langSon["change_vs_last_year_unit"] == "điểm %")
+
+        // The workbook's "Cùng kỳ" sheet shows the parts of a restated figure.
+        let book = try XlsxDocument(url: URL(fileURLWithPath: dir.path("out-2025/bao-cao-2025.xlsx")))
+        #expect(book.sheetNames.contains("Cùng kỳ"))
+        let sheet = try book.sheet(named: "Cùng kỳ")
+        let texts = sheet.cells.values.flatMap { $0.values }.compactMap { cell -> String? in
+            if case .text(let t) = cell.value { return t } else { return nil }
+        }
+        #expect(texts.contains { $0.contains("Thành phố Đà Nẵng 2024 (gộp Đà Nẵng 48 + Quảng Nam 49): 30.000 + 27.594 = 57.594 tỷ đồng") }, "\(texts)")
+        #expect(texts.contains("Gộp từ đơn vị cũ") && texts.contains("Không so sánh được"))
     }
 
     @Test("Running again replaces the run's rows; a later official figure supersedes an estimate, both stay stored")

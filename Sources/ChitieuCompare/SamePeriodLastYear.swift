@@ -67,15 +67,16 @@ public struct SamePeriodLastYear: Sendable {
         return evaluations.map { e in
             // The old units to put together, worked out once per unit.
             if parts[e.unit] == nil {
-                if crosses, let province = official(e.unit), province.until == nil {
-                    parts[e.unit] = .some(map.predecessors(ofProvince: province.code))
+                if crosses, let unit = official(e.unit), unit.until == nil {
+                    parts[e.unit] = .some(unit.level == .province ? map.predecessors(ofProvince: unit.code)
+                                                                   : AdministrativeMap.communes.predecessors(of: unit.code))
                 } else {
                     parts[e.unit] = .some(nil)
                 }
             }
             let pieces = parts[e.unit] ?? nil
             let past: LastYear
-            if let pieces, pieces.count > 1 {
+            if let pieces, pieces.count > 1 || pieces.contains(where: { !$0.whole }) {
                 past = restated(e, name: e.unit.name, pieces: pieces, year: before)
             } else {
                 // An unchanged province is itself before the merger; otherwise the unit's own codes.
@@ -110,6 +111,12 @@ public struct SamePeriodLastYear: Sendable {
 
     private func restated(_ e: Item, name: String, pieces: [Succession], year: ReportingPeriod) -> LastYear {
         let label = "\(name) \(year) (gộp " + pieces.map { "\(Self.shortName($0.oldName)) \($0.oldCode)" }.joined(separator: " + ") + ")"
+        // A commune that went in only in part ("Nhập một phần") cannot be added without its share.
+        let partial = pieces.filter { !$0.whole }
+        guard partial.isEmpty else {
+            return .notComparable("\(label): " + partial.map { "\($0.oldName) (\($0.oldCode)) \($0.note.lowercased())" }.joined(separator: ", ")
+                                  + "; không gộp được khi chưa biết phần của đơn vị cũ đi vào đơn vị mới")
+        }
         let found: [(piece: Succession, figure: PastFigure?)] = pieces.map { piece in
             (piece, PastFigure.preferred(self.figures[Key(unit: piece.oldCode, indicator: e.indicator)] ?? []))
         }

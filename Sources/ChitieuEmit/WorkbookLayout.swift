@@ -458,7 +458,7 @@ public struct WorkbookLayout: Sendable {
                     optional(line.current, decimals: 2), optional(line.past.value, decimals: 2), (.text(change), Styles.centered),
                     (.text(kinds[line.past.status] ?? ""), Styles.centeredWrapped), (.text(line.past.explanation), Styles.wrapped)]
         }
-        var sheet = tableSheet(content, name: name, subtitle: "So với cùng kỳ năm trước (\(before.vietnamese)); tỉnh sau sắp xếp so với các tỉnh cũ gộp lại",
+        var sheet = tableSheet(content, name: name, subtitle: "So với cùng kỳ năm trước (\(before.vietnamese)); đơn vị sau sắp xếp so với các đơn vị cũ gộp lại",
                                unitLine: "Đơn vị tính: theo từng chỉ tiêu; \"%\" là mức tăng, \"điểm %\" là chênh lệch của tỷ lệ", header: header, rows: rows)
         finish(&sheet, content, wrapColumns: [0: 16, 1: 30, 2: 9, 6: 12, 7: 44])
         return sheet

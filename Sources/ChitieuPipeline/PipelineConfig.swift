@@ -28,8 +28,9 @@ public struct PipelineConfig: Sendable {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             code = try c.decode(String.self, forKey: .code)
-            // The name may be left out only for an official province code ("08"); it then comes from the list.
-            if code.count == 2, code.allSatisfy(\.isNumber) {
+            // The name may be left out only for an official province or commune code ("08", "00004"); it
+            // then comes from the list.
+            if [2, 5].contains(code.count), code.allSatisfy(\.isNumber) {
                 name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
             } else {
                 name = try c.decode(String.self, forKey: .name)
@@ -39,27 +40,34 @@ public struct PipelineConfig: Sendable {
         }
     }
 
-    /// Finds each unit's official province: by an official code ("08", then its name comes from
-    /// the list when the pipeline gives none), or by its name; a code that looks official but is
-    /// not, or a unit with neither name nor official code, is an error with the nearest names.
+    /// "\t(không khớp đơn vị hành chính nào; có phải Tỉnh Tuyên Quang (08)?)" for a name that
+    /// matches no official unit.
+    public static func nearestOfficial(_ name: String) -> String {
+        let near = AdministrativeMap.official.suggestions(for: name).map(\.description)
+        return "\t(không khớp tỉnh, thành phố nào" + (near.isEmpty ? ")" : NameMatching.didYouMean(near) + ")")
+    }
+
+    /// Finds each unit's official province or commune: by an official code ("08", "00004"; the
+    /// name then comes from the list when the pipeline gives none), else by its name at the
+    /// period's last day. A unit's own code that is not an official one is kept as it is; only a
+    /// unit left with no name at all is an error.
     static func resolveUnits(_ units: [Unit], period: ReportingPeriod, path: String) throws(PipelineError) -> [Unit] {
         let map = AdministrativeMap.official
         let day = period.lastDay
         var resolved = units
         for i in resolved.indices {
             let unit = resolved[i]
-            let officialLooking = unit.code.count == 2 && unit.code.allSatisfy(\.isNumber)
-            if officialLooking {
-                guard let found = map.province(code: unit.code, on: day) else {
-                    let near = NameMatching.didYouMean(map.suggestions(for: unit.name).map(\.description))
-                    throw .config(path: path, message: "units: mã \"\(unit.code)\" không phải mã tỉnh, thành phố chính thức nào\(near)")
-                }
+            let digits = unit.code.allSatisfy(\.isNumber)
+            var found: OfficialUnit?
+            if digits, unit.code.count == 2 { found = map.province(code: unit.code, on: day) }
+            if digits, unit.code.count == 5 { found = AdministrativeMap.communes.commune(code: unit.code) }
+            if let found {
                 resolved[i].official = found
                 if unit.name.isEmpty { resolved[i].name = found.name }
-            } else if !unit.name.isEmpty {
-                resolved[i].official = map.province(unit.name, on: day)
+            } else if unit.name.isEmpty {
+                throw .config(path: path, message: "units: mã \"\(unit.code)\" không phải mã tỉnh (2 chữ số, ví dụ \"08\" Tuyên Quang) hay mã xã (5 chữ số) chính thức nào; ghi name cho đơn vị này hoặc sửa mã")
             } else {
-                throw .config(path: path, message: "units: đơn vị \"\(unit.code)\" thiếu name; ghi tên đơn vị, hoặc dùng mã tỉnh chính thức (ví dụ code: \"08\") để lấy tên từ danh mục")
+                resolved[i].official = map.province(unit.name, on: day)
             }
         }
         return resolved

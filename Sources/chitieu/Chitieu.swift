@@ -82,7 +82,11 @@ extension Chitieu {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
                 if units {
-                    for unit in config.units { print("\(unit.code)\t\(unit.name)\t\(unit.official?.code ?? "—")") }
+                    for unit in config.units {
+                        // A name that matches no official unit gets the nearest official names.
+                        let near = unit.official == nil ? PipelineConfig.nearestOfficial(unit.name) : ""
+                        print("\(unit.code)\t\(unit.name)\t\(unit.official?.code ?? "—")\(near)")
+                    }
                     return
                 }
                 let outcome = try PipelineRunner(config: config, progress: Progress(), options: .init(strict: strict)).check()

@@ -228,4 +228,38 @@ struct HistoryTests {
         #expect(corrupt.stderr.contains("không phải kho lịch sử SQLite hoặc đã hỏng"), "\(corrupt.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path("out-2025")))
     }
+
+    @Test("Communes by their official codes: old communes merged whole are summed; one that went in only in part makes the figure not comparable")
+    func communes() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // Xã Kim Anh (00382) is Minh Trí (00382), Minh Phú (00397) and Tân Dân (00415), each whole;
+        // Phường Phúc Lợi (00136) took part of Xã Cổ Bi (00553).
+        try """
+            unit,indicator,period,value,measure,basis,status,name,source
+            00382,new_enterprises,2024,10,doanh nghiệp,value,reported,Doanh nghiệp mới,test
+            00397,new_enterprises,2024,12,doanh nghiệp,value,reported,Doanh nghiệp mới,test
+            00415,new_enterprises,2024,8,doanh nghiệp,value,reported,Doanh nghiệp mới,test
+            00136,new_enterprises,2024,5,doanh nghiệp,value,reported,Doanh nghiệp mới,test
+
+            """.write(toFile: dir.path("kq-2024.csv"), atomically: true, encoding: .utf8)
+        try """
+            unit,indicator,period,value,measure,basis,status,name,source
+            00382,new_enterprises,2025,33,doanh nghiệp,value,reported,Doanh nghiệp mới,test
+            00136,new_enterprises,2025,7,doanh nghiệp,value,reported,Doanh nghiệp mới,test
+
+            """.write(toFile: dir.path("kq-2025.csv"), atomically: true, encoding: .utf8)
+        try "title: Xã\nperiod: \"2025\"\nunits:\n  - code: \"00382\"\n  - code: \"00136\"\nactuals: [kq-2025.csv]\noutput: out-2025\n"
+            .write(toFile: dir.path("p2025.yaml"), atomically: true, encoding: .utf8)
+        let imported = try runProgram(Repository.chitieuBinary, ["history", "import", dir.path("kq-2024.csv"), "--store", dir.path("chitieu.sqlite")])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let run = try run("p2025.yaml", in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let book = try XlsxDocument(url: URL(fileURLWithPath: dir.path("out-2025/bao-cao-2025.xlsx")))
+        let texts = try book.sheet(named: "Cùng kỳ").cells.values.flatMap { $0.values }.compactMap { cell -> String? in
+            if case .text(let t) = cell.value { return t } else { return nil }
+        }
+        #expect(texts.contains { $0.contains("Xã Kim Anh 2024 (gộp Minh Trí 00382 + Minh Phú 00397 + Tân Dân 00415)") && $0.contains("10 + 12 + 8 = 30 doanh nghiệp") }, "\(texts)")
+        #expect(texts.contains { $0.contains("Xã Cổ Bi (00553) nhập một phần") }, "\(texts)")
+    }
 }

@@ -12,6 +12,8 @@ public struct SamePeriodLastYear: Sendable {
     /// Rate indicator → the indicator whose values weigh it ("grdp_growth": "grdp_current_prices").
     public let restateWeights: [String: String]
     private let figures: [Key: [PastFigure]]
+    /// The units the store knows anything of for the year before.
+    private let knownUnits: Set<String>
 
     struct Key: Hashable { let unit: String; let indicator: String }
 
@@ -25,6 +27,7 @@ public struct SamePeriodLastYear: Sendable {
             index[Key(unit: figure.unitCode, indicator: figure.indicator), default: []].append(figure)
         }
         figures = index
+        knownUnits = Set(index.keys.map(\.unit))
     }
 
     /// A figure of this period to set against last year's: a unit's value of an indicator.
@@ -43,48 +46,72 @@ public struct SamePeriodLastYear: Sendable {
         }
     }
 
-    /// One answer per evaluation, in order.
-    public func compare(_ evaluations: [Evaluation], official: (ReportingUnit) -> OfficialUnit?) -> [LastYear] {
-        compare(items: evaluations.map { e in
-            let actual = e.actual.flatMap { $0.basis == .value ? $0 : nil }
-            return Item(unit: e.unit, indicator: e.indicator, value: actual?.value, measure: actual?.measure)
-        }, official: official)
+    /// What is known of a unit before any indicator is asked: the codes it was remembered
+    /// under, or the old units it was made of, and the answer for all its rows when there is one.
+    struct UnitPlan: Sendable {
+        var codes: [String]
+        var pieces: [Succession]?
+        var same: LastYear?
     }
 
-    /// One answer per comparison cell with a result, keyed by row and unit.
-    public func compare(_ rows: [ComparisonRow], official: (ReportingUnit) -> OfficialUnit?) -> [[LastYear]] {
-        rows.map { row in
-            compare(items: row.cells.map { Item(unit: $0.unit, indicator: row.code, value: $0.result, measure: row.measure) }, official: official)
-        }
-    }
-
-    /// One answer per item, in order. `official` gives a unit's official province.
-    public func compare(items evaluations: [Item], official: (ReportingUnit) -> OfficialUnit?) -> [LastYear] {
-        var parts: [ReportingUnit: [Succession]?] = [:]
+    /// Each unit's plan, made once for the units of a run (`official` gives a unit's official
+    /// province or commune); the answers per figure are then pure look-ups, made as the files are
+    /// written, so that a national run holds no list of them.
+    public func planned(units: [ReportingUnit], official: (ReportingUnit) -> OfficialUnit?) -> Planned {
         let map = AdministrativeMap.official
         let before = period.yearBefore
         let crosses = before.lastDay < AdministrativeMap.mergerDay && period.lastDay >= AdministrativeMap.mergerDay
-        return evaluations.map { e in
-            // The old units to put together, worked out once per unit.
-            if parts[e.unit] == nil {
-                if crosses, let unit = official(e.unit), unit.until == nil {
-                    parts[e.unit] = .some(unit.level == .province ? map.predecessors(ofProvince: unit.code)
-                                                                   : AdministrativeMap.communes.predecessors(of: unit.code))
-                } else {
-                    parts[e.unit] = .some(nil)
-                }
+        var plans: [ReportingUnit: UnitPlan] = [:]
+        for unit in units where plans[unit] == nil {
+            let found = official(unit)
+            var pieces: [Succession]?
+            if crosses, let found, found.until == nil {
+                pieces = found.level == .province ? map.predecessors(ofProvince: found.code) : AdministrativeMap.communes.predecessors(of: found.code)
             }
-            let pieces = parts[e.unit] ?? nil
-            let past: LastYear
             if let pieces, pieces.count > 1 || pieces.contains(where: { !$0.whole }) {
-                past = restated(e, name: e.unit.name, pieces: pieces, year: before)
+                plans[unit] = UnitPlan(codes: [], pieces: pieces, same: unitWide(unit, pieces: pieces, year: before))
             } else {
-                // An unchanged province is itself before the merger; otherwise the unit's own codes.
-                let codes = pieces?.first.map { [$0.oldCode] } ?? (official(e.unit).map { [$0.code, e.unit.code] } ?? [e.unit.code])
-                past = direct(e, codes: codes, year: before)
+                // An unchanged unit is itself before the merger; otherwise the unit's own codes.
+                let codes = pieces?.first.map { [$0.oldCode] } ?? (found.map { [$0.code, unit.code] } ?? [unit.code])
+                let none = LastYear.notComparable("chưa có số liệu \(before.vietnamese) của \(unit.name) trong kho lịch sử")
+                plans[unit] = UnitPlan(codes: codes, pieces: nil, same: codes.contains(where: knownUnits.contains) ? nil : none)
             }
-            return withChange(past, e)
         }
+        return Planned(comparison: self, plans: plans)
+    }
+
+    /// The comparison with each unit's plan made: one answer per figure.
+    public struct Planned: Sendable {
+        let comparison: SamePeriodLastYear
+        let plans: [ReportingUnit: UnitPlan]
+
+        /// The same period of last year for a unit's value of an indicator (nil value: no change).
+        public func lastYear(unit: ReportingUnit, indicator: String, value: Double?, measure: MeasureUnit?) -> LastYear {
+            let item = Item(unit: unit, indicator: indicator, value: value, measure: measure)
+            guard let plan = plans[unit] else { return .notComparable("đơn vị không có trong lượt chạy") }
+            if let same = plan.same { return same }
+            let before = comparison.period.yearBefore
+            let past: LastYear
+            if let pieces = plan.pieces {
+                past = comparison.restated(item, name: unit.name, pieces: pieces, year: before)
+            } else {
+                past = comparison.direct(item, codes: plan.codes, year: before)
+                    ?? .notComparable("chưa có số liệu \(before.vietnamese) của \(unit.name) cho chỉ tiêu này trong kho lịch sử")
+            }
+            return comparison.withChange(past, item)
+        }
+
+        /// For an evaluation: its own result, when it is a value.
+        public func lastYear(_ e: Evaluation) -> LastYear {
+            let actual = e.actual.flatMap { $0.basis == .value ? $0 : nil }
+            return lastYear(unit: e.unit, indicator: e.indicator, value: actual?.value, measure: actual?.measure)
+        }
+    }
+
+    /// One answer per item, in order.
+    public func compare(items: [Item], official: (ReportingUnit) -> OfficialUnit?) -> [LastYear] {
+        let plan = planned(units: items.map(\.unit), official: official)
+        return items.map { plan.lastYear(unit: $0.unit, indicator: $0.indicator, value: $0.value, measure: $0.measure) }
     }
 
     private func lookup(_ codes: [String], _ indicator: String) -> PastFigure? {
@@ -92,10 +119,8 @@ public struct SamePeriodLastYear: Sendable {
         return nil
     }
 
-    private func direct(_ e: Item, codes: [String], year: ReportingPeriod) -> LastYear {
-        guard let figure = lookup(codes, e.indicator) else {
-            return .notComparable("chưa có số liệu \(year.vietnamese) của \(e.unit.name) trong kho lịch sử")
-        }
+    func direct(_ e: Item, codes: [String], year: ReportingPeriod) -> LastYear? {
+        guard let figure = lookup(codes, e.indicator) else { return nil }
         return LastYear(value: figure.value, measure: figure.measure, status: figure.status == .reported ? .reported : .estimate,
                         explanation: "\(e.unit.name) \(year): \(Self.number(figure.value)) \(figure.measure.display)" + Self.origin(figure))
     }
@@ -109,14 +134,27 @@ public struct SamePeriodLastYear: Sendable {
         return !measure.isPercentLike && !measure.symbol.contains("/")
     }
 
-    private func restated(_ e: Item, name: String, pieces: [Succession], year: ReportingPeriod) -> LastYear {
-        let label = "\(name) \(year) (gộp " + pieces.map { "\(Self.shortName($0.oldName)) \($0.oldCode)" }.joined(separator: " + ") + ")"
-        // A commune that went in only in part ("Nhập một phần") cannot be added without its share.
+    static func label(_ name: String, _ year: ReportingPeriod, _ pieces: [Succession]) -> String {
+        "\(name) \(year) (gộp " + pieces.map { "\(Self.shortName($0.oldName)) \($0.oldCode)" }.joined(separator: " + ") + ")"
+    }
+
+    /// The answer that does not depend on the indicator, when there is one: an old unit that went
+    /// in only in part ("Nhập một phần") cannot be added without its share; nothing known of
+    /// any old unit leaves nothing to add.
+    private func unitWide(_ unit: ReportingUnit, pieces: [Succession], year: ReportingPeriod) -> LastYear? {
         let partial = pieces.filter { !$0.whole }
-        guard partial.isEmpty else {
-            return .notComparable("\(label): " + partial.map { "\($0.oldName) (\($0.oldCode)) \($0.note.lowercased())" }.joined(separator: ", ")
+        if !partial.isEmpty {
+            return .notComparable("\(Self.label(unit.name, year, pieces)): " + partial.map { "\($0.oldName) (\($0.oldCode)) \($0.note.lowercased())" }.joined(separator: ", ")
                                   + "; không gộp được khi chưa biết phần của đơn vị cũ đi vào đơn vị mới")
         }
+        if !pieces.contains(where: { knownUnits.contains($0.oldCode) }) {
+            return .notComparable("\(Self.label(unit.name, year, pieces)): chưa có số liệu \(year.vietnamese) của đơn vị cũ nào trong kho lịch sử")
+        }
+        return nil
+    }
+
+    func restated(_ e: Item, name: String, pieces: [Succession], year: ReportingPeriod) -> LastYear {
+        let label = Self.label(name, year, pieces)
         let found: [(piece: Succession, figure: PastFigure?)] = pieces.map { piece in
             (piece, PastFigure.preferred(self.figures[Key(unit: piece.oldCode, indicator: e.indicator)] ?? []))
         }
@@ -164,7 +202,7 @@ public struct SamePeriodLastYear: Sendable {
     }
 
     /// The change from last year: a percentage for amounts and counts, points for rates.
-    private func withChange(_ past: LastYear, _ e: Item) -> LastYear {
+    func withChange(_ past: LastYear, _ e: Item) -> LastYear {
         guard var result = Optional(past), let v0 = past.value, let measure = past.measure else { return past }
         guard let value = e.value, let current = e.measure else { return past }
         guard let now = current.convert(value, to: measure) else {

@@ -63,8 +63,9 @@ public enum CSVRendering {
                 number(past.change, decimals: 2), field(past.changeUnit ?? ""), field(past.explanation)]
     }
 
-    /// `lastYear`, when given, is one entry per evaluation: the same period of last year.
-    public static func evaluation(_ evaluations: [Evaluation], lastYear: [LastYear]? = nil) -> CSVTable {
+    /// `lastYear`, when given, answers for each evaluation: the same period of last year, worked
+    /// out as the row is written.
+    public static func evaluation(_ evaluations: [Evaluation], lastYear: (@Sendable (Evaluation) -> LastYear)? = nil) -> CSVTable {
         let header = ["unit", "indicator", "name", "period", "comparator", "target", "target_max", "measure", "actual",
                       "actual_measure", "completion_pct", "status", "basis", "estimate", "unit_verdict", "target_text",
                       "target_location", "actual_source", "actual_location", "explanation",
@@ -81,14 +82,15 @@ public enum CSVRendering {
              e.status.rawValue, a?.basis.rawValue ?? "", a.map { $0.status == .estimate ? "yes" : "no" } ?? "",
              field(a?.verdict ?? ""), field(t.text), field(t.location?.description ?? ""),
              field(a?.source ?? ""), field(a?.location?.description ?? ""), field(e.explanation)]
-                + lastYearFields(lastYear?[i])
+                + lastYearFields(lastYear?(e))
         }
     }
 
     /// `comparison.csv`: one row per shared indicator, each unit's target, result, completion and ranks side by side.
-    /// `lastYear`, when given, is one list per row, one entry per cell: the same period of last
-    /// year and the change, two more columns per unit.
-    public static func comparison(_ rows: [ComparisonRow], units: [ReportingUnit], lastYear: [[LastYear]]? = nil) -> CSVTable {
+    /// `lastYear`, when given, answers for each cell (the row's indicator, the cell's unit and
+    /// result): the same period of last year and the change, two more columns per unit.
+    public static func comparison(_ rows: [ComparisonRow], units: [ReportingUnit],
+                                  lastYear: (@Sendable (ComparisonRow, ComparisonCell) -> LastYear)? = nil) -> CSVTable {
         var header = ["indicator", "name", "sector", "measure", "direction"]
         for u in units {
             header += ["\(u.code)_target", "\(u.code)_result", "\(u.code)_completion_pct", "\(u.code)_status", "\(u.code)_rank_completion", "\(u.code)_rank_result"]
@@ -100,19 +102,13 @@ public enum CSVRendering {
             let row = rows[r]
             var line = [row.code, field(row.name), row.sector.rawValue, field(row.measure.symbol), row.direction.rawValue]
             var byUnit: [ComparisonCell?] = Array(repeating: nil, count: units.count)
-            var pastByUnit: [LastYear?] = Array(repeating: nil, count: units.count)
-            for (k, c) in row.cells.enumerated() {
-                if let u = position[c.unit], byUnit[u] == nil {
-                    byUnit[u] = c
-                    pastByUnit[u] = lastYear?[r][k]
-                }
-            }
+            for c in row.cells { if let u = position[c.unit], byUnit[u] == nil { byUnit[u] = c } }
             line.reserveCapacity(5 + 8 * units.count)
-            for (u, c) in byUnit.enumerated() {
+            for c in byUnit {
                 line += [number(c?.target), number(c?.result), number(c?.completion, decimals: 2), c?.status?.rawValue ?? "",
                          c?.rankByCompletion.map(String.init) ?? "", c?.rankByResult.map(String.init) ?? ""]
-                if lastYear != nil {
-                    let past = pastByUnit[u]
+                if let lastYear {
+                    let past = c.map { lastYear(row, $0) }
                     line += [number(past?.value), past?.change.map { number($0, decimals: 2) + " " + (past?.changeUnit ?? "") } ?? ""]
                 }
             }

@@ -131,36 +131,54 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    /// Writes the rows of one run inside its transaction, one prepared statement per table, so
+    /// that a national run's million rows are never gathered in memory first.
+    public struct RunWriter {
+        let run: Int64
+        let results: Statement
+        let evaluations: Statement
+
+        public func add(_ r: PastFigure) throws {
+            try results.execute(arguments: [run, r.unitCode, r.unitName, r.indicator, r.period.description, r.value, r.measure.symbol,
+                                            r.basis.rawValue, r.status.rawValue, r.source, r.recordedAt])
+        }
+
+        public func add(_ e: PastEvaluation) throws {
+            try evaluations.execute(arguments: [run, e.unitCode, e.indicator, e.period.description, e.name, e.comparator, e.target,
+                                                e.targetMax, e.measure.symbol, e.status, e.completion])
+        }
+    }
+
     /// Records a run (or an import) under `key`, replacing what that key recorded before, in one
     /// transaction: a failure leaves the store as it was.
-    public func record(key: String, period: ReportingPeriod, digests: [String: String], results: [PastFigure],
-                       evaluations: [PastEvaluation], at recordedAt: String) throws(HistoryError) {
+    public func record(key: String, period: ReportingPeriod, digests: [String: String], at recordedAt: String,
+                       rows: (RunWriter) throws -> Void) throws(HistoryError) {
         do {
             try queue.write { db in
                 try db.execute(sql: "DELETE FROM run WHERE key = ?", arguments: [key])
                 let digestText = digests.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }.joined(separator: "\n")
                 try db.execute(sql: "INSERT INTO run (key, period, recordedAt, digests) VALUES (?, ?, ?, ?)",
                                arguments: [key, period.description, recordedAt, digestText])
-                let run = db.lastInsertedRowID
-                let insertResult = try db.makeStatement(sql: """
+                let writer = RunWriter(run: db.lastInsertedRowID, results: try db.makeStatement(sql: """
                     INSERT INTO result (runId, unitCode, unitName, indicator, period, value, measure, basis, status, source, recordedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for r in results {
-                    try insertResult.execute(arguments: [run, r.unitCode, r.unitName, r.indicator, r.period.description, r.value, r.measure.symbol,
-                                                         r.basis.rawValue, r.status.rawValue, r.source, r.recordedAt])
-                }
-                let insertEvaluation = try db.makeStatement(sql: """
+                    """), evaluations: try db.makeStatement(sql: """
                     INSERT INTO evaluation (runId, unitCode, indicator, period, name, comparator, target, targetMax, measure, status, completion)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for e in evaluations {
-                    try insertEvaluation.execute(arguments: [run, e.unitCode, e.indicator, e.period.description, e.name, e.comparator, e.target,
-                                                             e.targetMax, e.measure.symbol, e.status, e.completion])
-                }
+                    """))
+                try rows(writer)
             }
         } catch {
             throw Self.explain(error, path: path)
+        }
+    }
+
+    /// Records arrays of rows (imports and tests).
+    public func record(key: String, period: ReportingPeriod, digests: [String: String], results: [PastFigure],
+                       evaluations: [PastEvaluation], at recordedAt: String) throws(HistoryError) {
+        try record(key: key, period: period, digests: digests, at: recordedAt) { writer in
+            for r in results { try writer.add(r) }
+            for e in evaluations { try writer.add(e) }
         }
     }
 

@@ -40,6 +40,12 @@ public struct PipelineConfig: Sendable {
         }
     }
 
+    /// Each unit's official province or commune, by its code in the run; the code a unit is
+    /// remembered under in the history store.
+    public var officialUnits: [String: OfficialUnit] {
+        Dictionary(units.compactMap { u in u.official.map { (u.code, $0) } }) { a, _ in a }
+    }
+
     /// "\t(không khớp đơn vị hành chính nào; có phải Tỉnh Tuyên Quang (08)?)" for a name that
     /// matches no official unit.
     public static func nearestOfficial(_ name: String) -> String {

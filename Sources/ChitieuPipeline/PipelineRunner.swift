@@ -462,11 +462,19 @@ public struct PipelineRunner {
         do { store = try HistoryStore(path: config.store) } catch {
             throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
         }
-        let (lastYear, lastYearByCell) = try sameperiodLastYear(computed, store: store)
-        content.lastYear = try lastYearLines(computed, store: store)
+        let past: [PastFigure]
+        do { past = try store.figures(period: config.period.yearBefore) } catch {
+            throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
+        }
+        let official = officialUnits
+        let lastYear = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
+            .planned(units: units) { official[$0.code] }
+        content.lastYear = lastYearLines(computed, past: past, planned: lastYear)
         let tables: [(String, @Sendable () -> CSVTable)] = [
-            ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations, lastYear: lastYear) }),
-            ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units, lastYear: lastYearByCell) }),
+            ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations, lastYear: { lastYear.lastYear($0) }) }),
+            ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units, lastYear: { row, cell in
+                lastYear.lastYear(unit: cell.unit, indicator: row.code, value: cell.result, measure: row.measure)
+            }) }),
             ("summary.csv", { CSVRendering.summary(computed.summaries) }),
             ("scoring.csv", { CSVRendering.scoring(computed.summaries) }),
             ("statistics.csv", { CSVRendering.statistics(computed.statistics) }),
@@ -487,46 +495,28 @@ public struct PipelineRunner {
         } catch {
             throw .stage(name: "Xuất báo cáo", message: error.description)
         }
-        // The CSV files are made on a second thread while the workbook is written: the two share
-        // nothing but the computed results, which neither changes.
+        // The CSV files and the run's rows in the history store are made on a second thread while
+        // the workbook is written: they share nothing but the computed results, which none changes.
+        let config = self.config
         let csv = BackgroundWork { () throws(PipelineError) in
             for (name, table) in tables { try files.write(csv: table(), to: name) }
+            try PipelineRunner.remember(computed, in: store, config: config)
         }
         try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
-        try progress.part("ghi \(tables.count) tệp CSV (song song)") { () throws(PipelineError) in _ = try csv.wait() }
+        try progress.part("ghi \(tables.count) tệp CSV và kho lịch sử (song song)") { () throws(PipelineError) in _ = try csv.wait() }
         // The run is remembered before its report is put in place: if the store cannot take it,
         // the staged report is dropped with it.
-        try remember(computed, in: store)
         try set.commit(names: names)
         return names.map(files.shownPath)
     }
 
     /// Each unit's official province, by its code in the run.
-    var officialUnits: [String: OfficialUnit] {
-        Dictionary(config.units.compactMap { u in u.official.map { (u.code, $0) } }) { a, _ in a }
-    }
-
-    /// The code a unit is remembered under: its official code when it has one.
-    func storedCode(_ unit: ReportingUnit, _ official: [String: OfficialUnit]) -> String { official[unit.code]?.code ?? unit.code }
-
-    func sameperiodLastYear(_ computed: Computed, store: HistoryStore) throws(PipelineError) -> ([LastYear], [[LastYear]]) {
-        let past: [PastFigure]
-        do { past = try store.figures(period: config.period.yearBefore) } catch {
-            throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
-        }
-        let official = officialUnits
-        let compare = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
-        return (compare.compare(computed.evaluations) { official[$0.code] }, compare.compare(computed.comparison) { official[$0.code] })
-    }
+    var officialUnits: [String: OfficialUnit] { config.officialUnits }
 
     /// Every unit's figures of this period (values, one per indicator: an official one over an
     /// estimate) against last year, for the "Cùng kỳ" sheet; none when the store knows nothing of
     /// last year.
-    func lastYearLines(_ computed: Computed, store: HistoryStore) throws(PipelineError) -> [LastYearLine] {
-        let past: [PastFigure]
-        do { past = try store.figures(period: config.period.yearBefore) } catch {
-            throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
-        }
+    func lastYearLines(_ computed: Computed, past: [PastFigure], planned: SamePeriodLastYear.Planned) -> [LastYearLine] {
         guard !past.isEmpty else { return [] }
         let official = officialUnits
         let units = computed.units
@@ -540,36 +530,36 @@ public struct PipelineRunner {
                 names.append(catalogue[indicator]?.name ?? chosen.name ?? indicator)
             }
         }
-        let compare = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
-        let answers = compare.compare(items: items) { official[$0.code] }
-        return zip(zip(items, names), answers).map { pair, past in
-            LastYearLine(unit: pair.0.unit, indicator: pair.1, measure: pair.0.measure ?? .none, current: pair.0.value, past: past)
+        return zip(items, names).map { item, name in
+            LastYearLine(unit: item.unit, indicator: name, measure: item.measure ?? .none, current: item.value,
+                         past: planned.lastYear(unit: item.unit, indicator: item.indicator, value: item.value, measure: item.measure))
         }
     }
 
     /// Records the run's results and evaluations under the pipeline and period, replacing what
-    /// the same pipeline recorded for the same period before.
-    func remember(_ computed: Computed, in store: HistoryStore) throws(PipelineError) {
-        let official = officialUnits
+    /// the same pipeline recorded for the same period before; rows go to the store as they are
+    /// made.
+    static func remember(_ computed: Computed, in store: HistoryStore, config: PipelineConfig) throws(PipelineError) {
+        let official = config.officialUnits
         let units = computed.units
+        func storedCode(_ unit: ReportingUnit, _ official: [String: OfficialUnit]) -> String { official[unit.code]?.code ?? unit.code }
         let now = ISO8601DateFormatter().string(from: Date())
-        var figures: [PastFigure] = []
-        for (u, results) in computed.evaluated.results.enumerated() where u < units.count {
-            let code = storedCode(units[u], official)
-            for r in results {
-                figures.append(PastFigure(unitCode: code, unitName: units[u].name, indicator: r.indicator, period: r.period, value: r.value,
-                                          measure: r.measure, basis: r.basis, status: r.status, source: r.source, recordedAt: now))
-            }
-        }
-        let evaluations = computed.evaluations.map { e in
-            PastEvaluation(unitCode: storedCode(e.unit, official), indicator: e.indicator, period: e.period, name: e.target.name,
-                           comparator: e.target.comparator.rawValue, target: e.target.value, targetMax: e.target.valueMax,
-                           measure: e.target.unit, status: e.status.rawValue, completion: e.completion)
-        }
         let key = URL(fileURLWithPath: config.path).standardizedFileURL.path + "#" + config.period.description
         do {
-            try store.record(key: key, period: config.period, digests: computed.evaluated.digests, results: figures,
-                             evaluations: evaluations, at: now)
+            try store.record(key: key, period: config.period, digests: computed.evaluated.digests, at: now) { writer in
+                for (u, results) in computed.evaluated.results.enumerated() where u < units.count {
+                    let code = storedCode(units[u], official)
+                    for r in results {
+                        try writer.add(PastFigure(unitCode: code, unitName: units[u].name, indicator: r.indicator, period: r.period, value: r.value,
+                                                  measure: r.measure, basis: r.basis, status: r.status, source: r.source, recordedAt: now))
+                    }
+                }
+                for e in computed.evaluations {
+                    try writer.add(PastEvaluation(unitCode: storedCode(e.unit, official), indicator: e.indicator, period: e.period, name: e.target.name,
+                                                  comparator: e.target.comparator.rawValue, target: e.target.value, targetMax: e.target.valueMax,
+                                                  measure: e.target.unit, status: e.status.rawValue, completion: e.completion))
+                }
+            }
         } catch {
             throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
         }

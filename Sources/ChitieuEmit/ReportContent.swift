@@ -65,6 +65,10 @@ public struct ReportContent: Sendable {
     /// Each unit's figures set against the same period of last year, when the run has a store:
     /// the "Cùng kỳ" sheet.
     public var lastYear: [LastYearLine] = []
+    /// Each unit's figures year by year ("Diễn biến"), old units put together before the merger;
+    /// `trendPeriods` are the columns, oldest first.
+    public var trend: [TrendLine] = []
+    public var trendPeriods: [ReportingPeriod] = []
 
     public init(title: String, period: ReportingPeriod, body: ReportingBody, place: String,
                 date: (year: Int, month: Int, day: Int), units: [ReportingUnit], evaluations: [Evaluation],
@@ -147,16 +151,34 @@ public struct ReportContent: Sendable {
 /// One line of the "Cùng kỳ" sheet: a unit's figure this period and the same period last year.
 public struct LastYearLine: Sendable {
     public var unit: ReportingUnit
+    /// The indicator's code and its name as the sheet shows it.
+    public var code: String
     public var indicator: String
     public var measure: MeasureUnit
     public var current: Double?
     public var past: LastYear
 
-    public init(unit: ReportingUnit, indicator: String, measure: MeasureUnit, current: Double?, past: LastYear) {
+    public init(unit: ReportingUnit, code: String, indicator: String, measure: MeasureUnit, current: Double?, past: LastYear) {
         self.unit = unit
+        self.code = code
         self.indicator = indicator
         self.measure = measure
         self.current = current
         self.past = past
+    }
+}
+
+/// One line of "Diễn biến": a unit's value of an indicator in each period of `trendPeriods`.
+public struct TrendLine: Sendable {
+    public var unit: ReportingUnit
+    public var indicator: String
+    public var measure: MeasureUnit
+    public var values: [Double?]
+
+    public init(unit: ReportingUnit, indicator: String, measure: MeasureUnit, values: [Double?]) {
+        self.unit = unit
+        self.indicator = indicator
+        self.measure = measure
+        self.values = values
     }
 }

@@ -58,7 +58,8 @@ public struct WorkbookLayout: Sendable {
         // hand on to "Nguồn": those go together in one job. The jobs share the two cores.
         let names = try (comparison: SheetName("So sánh"), charts: SheetName("Biểu đồ"), detail: SheetName("Chi tiết"),
                          statistics: SheetName("Thống kê"), scoring: SheetName("Chấm điểm"), movements: SheetName("Phong trào"),
-                         sources: SheetName("Nguồn"), issues: SheetName("Kiểm tra dữ liệu"), lastYear: SheetName("Cùng kỳ"))
+                         sources: SheetName("Nguồn"), issues: SheetName("Kiểm tra dữ liệu"), lastYear: SheetName("Cùng kỳ"),
+                         trend: SheetName("Diễn biến"))
         let unitNames = unitSheetNames
         let groups = groupSheets
         let references = scale.sheetPerUnit ? allReferences(content) : References(content)
@@ -66,7 +67,8 @@ public struct WorkbookLayout: Sendable {
             { [summarySheet(content, name: summaryName, unitSheets: unitNames)] },
             { [scale.sideBySide ? comparisonSheet(content, name: names.comparison) : longComparisonSheet(content, name: names.comparison)] },
             { [chartSheet(content, name: names.charts)] },
-            { [statisticsSheet(content, name: names.statistics)] + (content.lastYear.isEmpty ? [] : [lastYearSheet(content, name: names.lastYear)]) },
+            { [statisticsSheet(content, name: names.statistics)] + (content.lastYear.isEmpty ? [] : [lastYearSheet(content, name: names.lastYear)])
+                + (content.trend.isEmpty ? [] : [trendSheet(content, name: names.trend)]) },
             { [scale.sheetPerUnit ? scoringSheet(content, name: names.scoring) : unitScoresSheet(content, name: names.scoring)] },
             { [scale.sideBySide ? movementsSheet(content, name: names.movements) : movementsByUnitSheet(content, name: names.movements)] },
             { [sourcesSheet(content, name: names.sources, references: references)] },
@@ -461,6 +463,41 @@ public struct WorkbookLayout: Sendable {
         var sheet = tableSheet(content, name: name, subtitle: "So với cùng kỳ năm trước (\(before.vietnamese)); đơn vị sau sắp xếp so với các đơn vị cũ gộp lại",
                                unitLine: "Đơn vị tính: theo từng chỉ tiêu; \"%\" là mức tăng, \"điểm %\" là chênh lệch của tỷ lệ", header: header, rows: rows)
         finish(&sheet, content, wrapColumns: [0: 16, 1: 30, 2: 9, 6: 12, 7: 44])
+        return sheet
+    }
+
+    /// Each unit's figures year by year, with a line chart for each indicator that more than one
+    /// year is known of.
+    func trendSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
+        let periods = content.trendPeriods
+        let header = ["Đơn vị", "Chỉ tiêu", "Đơn vị tính"] + periods.map(\.description)
+        let lines = content.trend.sorted { ($0.indicator, content.units.firstIndex(of: $0.unit) ?? 0) < ($1.indicator, content.units.firstIndex(of: $1.unit) ?? 0) }
+        let rows = lines.map { line -> Row in
+            [(.text(line.unit.name), Styles.wrapped), (.text(line.indicator), Styles.wrapped), (.text(line.measure.display), Styles.centeredWrapped)]
+                + line.values.map { optional($0, decimals: 2) }
+        }
+        var sheet = tableSheet(content, name: name, subtitle: "Diễn biến theo năm; trước 1/7/2025, số của đơn vị sau sắp xếp là các đơn vị cũ gộp lại",
+                               unitLine: "Đơn vị tính: theo từng chỉ tiêu; \"-\" là chưa có số liệu", header: header, rows: rows)
+        finish(&sheet, content, wrapColumns: [0: 16, 1: 30, 2: 9])
+        // One line chart per indicator with two known years or more, below the table.
+        let first = tableStart(sheet)
+        var anchorRow = first + rows.count + 12
+        let byIndicator = Dictionary(grouping: lines.indices, by: { lines[$0].indicator })
+        for (indicator, indices) in byIndicator.sorted(by: { $0.key < $1.key }).prefix(4) {
+            let series = indices.filter { i in lines[i].values.compactMap { $0 }.count >= 2 }
+            guard !series.isEmpty else { continue }
+            let yearCells = CellRange(rows: (first - 1)...(first - 1), columns: 3...(2 + periods.count))
+            sheet.charts.append(Chart(kind: .line, title: "\(indicator) (\(lines[series[0]].measure.display))", categories: yearCells,
+                                      series: series.map { i in
+                                          .init(name: lines[i].unit.name, values: CellRange(rows: (first + i)...(first + i), columns: 3...(2 + periods.count)))
+                                      }, anchor: CellReference(row: anchorRow, column: 0), scale: (1.3, 1)))
+            sheet.page.rowBreaks.append(anchorRow - 1)
+            anchorRow += 18
+        }
+        // The charts print too, each on a page after the table and its signature.
+        if let area = sheet.page.printArea, !sheet.charts.isEmpty {
+            sheet.page.printArea = CellRange(area.first, CellReference(row: anchorRow, column: area.last.column))
+        }
         return sheet
     }
 

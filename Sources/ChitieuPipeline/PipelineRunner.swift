@@ -470,6 +470,9 @@ public struct PipelineRunner {
         let lastYear = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
             .planned(units: units) { official[$0.code] }
         content.lastYear = lastYearLines(computed, past: past, planned: lastYear)
+        if scaleAllowsTrend(units.count), !content.lastYear.isEmpty {
+            (content.trendPeriods, content.trend) = try trend(content.lastYear, store: store)
+        }
         let tables: [(String, @Sendable () -> CSVTable)] = [
             ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations, lastYear: { lastYear.lastYear($0) }) }),
             ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units, lastYear: { row, cell in
@@ -513,6 +516,40 @@ public struct PipelineRunner {
     /// Each unit's official province, by its code in the run.
     var officialUnits: [String: OfficialUnit] { config.officialUnits }
 
+    /// "Diễn biến" is for a run small enough to read one line per unit and indicator.
+    func scaleAllowsTrend(_ units: Int) -> Bool { units <= 100 }
+
+    /// Each unit's figures over the last five years: this period's from the run, earlier ones
+    /// from the store, old units put together for the years before the merger.
+    func trend(_ current: [LastYearLine], store: HistoryStore) throws(PipelineError) -> ([ReportingPeriod], [TrendLine]) {
+        let official = officialUnits
+        let units = Array(Set(current.map(\.unit)))
+        var periods: [ReportingPeriod] = []
+        var answers: [ReportingPeriod: SamePeriodLastYear.Planned] = [:]
+        for year in (config.period.year - 4)..<config.period.year {
+            let period = ReportingPeriod(year: year, span: config.period.span)
+            let figures: [PastFigure]
+            do { figures = try store.figures(period: period) } catch {
+                throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
+            }
+            guard !figures.isEmpty else { continue }
+            // The answer for `year` is the "last year" of the year after it.
+            let next = ReportingPeriod(year: year + 1, span: config.period.span)
+            answers[period] = SamePeriodLastYear(period: next, past: figures, catalogue: catalogue, restateWeights: config.restateWeights)
+                .planned(units: units) { official[$0.code] }
+            periods.append(period)
+        }
+        guard !periods.isEmpty else { return ([], []) }
+        let lines = current.map { line in
+            TrendLine(unit: line.unit, indicator: line.indicator, measure: line.measure, values: periods.map { p in
+                let past = answers[p]!.lastYear(unit: line.unit, indicator: line.code, value: nil, measure: nil)
+                guard let value = past.value, let measure = past.measure else { return nil }
+                return measure.convert(value, to: line.measure) ?? nil
+            } + [line.current])
+        }
+        return (periods + [config.period], lines)
+    }
+
     /// Every unit's figures of this period (values, one per indicator: an official one over an
     /// estimate) against last year, for the "Cùng kỳ" sheet; none when the store knows nothing of
     /// last year.
@@ -531,7 +568,7 @@ public struct PipelineRunner {
             }
         }
         return zip(items, names).map { item, name in
-            LastYearLine(unit: item.unit, indicator: name, measure: item.measure ?? .none, current: item.value,
+            LastYearLine(unit: item.unit, code: item.indicator, indicator: name, measure: item.measure ?? .none, current: item.value,
                          past: planned.lastYear(unit: item.unit, indicator: item.indicator, value: item.value, measure: item.measure))
         }
     }

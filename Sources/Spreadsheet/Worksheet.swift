@@ -172,7 +172,7 @@ public struct ConditionalFormat: Sendable, Hashable {
 
 /// A chart drawn from ranges of its own sheet.
 public struct Chart: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case column, bar }
+    public enum Kind: Sendable, Hashable { case column, bar, line }
 
     public struct Series: Sendable, Hashable {
         public var name: String

@@ -290,7 +290,7 @@ struct SheetWriter {
     }
 
     private func writeChart(_ c: Chart) throws(XlsxWriterError) {
-        let type = c.kind == .column ? LXW_CHART_COLUMN : LXW_CHART_BAR
+        let type = c.kind == .column ? LXW_CHART_COLUMN : c.kind == .line ? LXW_CHART_LINE : LXW_CHART_BAR
         guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else {
             throw .library(operation: "workbook_add_chart", sheet: name, cell: c.anchor.description,
                            code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue, message: "không tạo được biểu đồ")

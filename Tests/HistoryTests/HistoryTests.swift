@@ -153,6 +153,18 @@ struct HistoryTests {
         }
         #expect(texts.contains { $0.contains("Thành phố Đà Nẵng 2024 (gộp Đà Nẵng 48 + Quảng Nam 49): 30.000 + 27.594 = 57.594 tỷ đồng") }, "\(texts)")
         #expect(texts.contains("Gộp từ đơn vị cũ") && texts.contains("Không so sánh được"))
+
+        // "Diễn biến": each figure by year, the merged province's 2024 put together.
+        let trend = try book.sheet(named: "Diễn biến")
+        let growthRow = try #require(trend.cells.first { row in
+            row.value.values.contains { $0.value == .text("Thành phố Đà Nẵng") } && row.value.values.contains { cell in
+                if case .text(let t) = cell.value { return t.hasPrefix("Tốc độ tăng trưởng") } else { return false }
+            }
+        })
+        let numbers = growthRow.value.sorted { $0.key < $1.key }.compactMap { cell -> Double? in
+            if case .number(let n) = cell.value.value { return n } else { return nil }
+        }
+        #expect(numbers.count == 2 && abs(numbers[0] - expected) < 1e-9 && numbers[1] == 9.18, "\(numbers)")
     }
 
     @Test("Running again replaces the run's rows; a later official figure supersedes an estimate, both stay stored")

@@ -65,6 +65,9 @@ public struct ReportContent: Sendable {
     /// Each unit's figures set against the same period of last year, when the run has a store:
     /// the "Cùng kỳ" sheet.
     public var lastYear: [LastYearLine] = []
+    /// The same period of last year for an evaluation, when the store knows last year: two more
+    /// columns on the unit sheets.
+    public var lastYearOf: (@Sendable (Evaluation) -> LastYear)?
     /// Each unit's figures year by year ("Diễn biến"), old units put together before the merger;
     /// `trendPeriods` are the columns, oldest first.
     public var trend: [TrendLine] = []

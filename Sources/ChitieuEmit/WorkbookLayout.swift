@@ -221,8 +221,10 @@ public struct WorkbookLayout: Sendable {
         let showHalf = !halfYear && evaluations.contains { $0.sixMonths != nil }
         var header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Yêu cầu", "Kế hoạch"]
         if showHalf { header += ["Thực hiện 6 tháng", "Tiến độ 6 tháng"] }
-        header += [halfYear ? "Thực hiện 6 tháng" : "Thực hiện", halfYear ? "So với kế hoạch năm (%)" : "Tỷ lệ hoàn thành (%)",
-                   "Đánh giá", "Đơn vị tự đánh giá", "Văn bản giao chỉ tiêu", "Nguồn số liệu"]
+        header += [halfYear ? "Thực hiện 6 tháng" : "Thực hiện", halfYear ? "So với kế hoạch năm (%)" : "Tỷ lệ hoàn thành (%)"]
+        let lastYearOf = content.lastYearOf
+        if lastYearOf != nil { header += ["Cùng kỳ năm trước", "So với cùng kỳ"] }
+        header += ["Đánh giá", "Đơn vị tự đánh giá", "Văn bản giao chỉ tiêu", "Nguồn số liệu"]
         let documents = Dictionary(content.documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
         for (i, e) in evaluations.enumerated() {
@@ -237,6 +239,11 @@ public struct WorkbookLayout: Sendable {
             }
             row.append(resultCell(e))
             row.append(optional(e.completion, decimals: 1))
+            if let lastYearOf {
+                let past = lastYearOf(e)
+                row.append(optional(past.value, decimals: 2))
+                row.append((.text(past.change.map { VietnameseNumber.format($0, decimals: 2) + " " + (past.changeUnit ?? "") } ?? "-"), Styles.centered))
+            }
             row.append((.text(e.status.vietnamese), Styles.statusPlain))
             row.append((.text(e.actual?.verdict ?? ""), Styles.centeredWrapped))
             // The exact words and the source go to "Nguồn" under a number; the row keeps the number.

@@ -470,6 +470,7 @@ public struct PipelineRunner {
         let lastYear = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
             .planned(units: units) { official[$0.code] }
         content.lastYear = lastYearLines(computed, past: past, planned: lastYear)
+        if !past.isEmpty { content.lastYearOf = { lastYear.lastYear($0) } }
         if scaleAllowsTrend(units.count), !content.lastYear.isEmpty {
             (content.trendPeriods, content.trend) = try trend(content.lastYear, store: store)
         }

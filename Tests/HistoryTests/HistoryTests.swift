@@ -154,6 +154,14 @@ struct HistoryTests {
         #expect(texts.contains { $0.contains("Thành phố Đà Nẵng 2024 (gộp Đà Nẵng 48 + Quảng Nam 49): 30.000 + 27.594 = 57.594 tỷ đồng") }, "\(texts)")
         #expect(texts.contains("Gộp từ đơn vị cũ") && texts.contains("Không so sánh được"))
 
+        // The unit sheet carries last year beside each target.
+        let daNang = try book.sheet(named: "Thành phố Đà Nẵng")
+        let headerRow = try #require(daNang.cells.first { $0.value.values.contains { $0.value == .text("Cùng kỳ năm trước") } })
+        let pastColumn = try #require(headerRow.value.first { $0.value.value == .text("Cùng kỳ năm trước") }?.key)
+        let budgetRow = try #require(daNang.cells.first { $0.value[1]?.value == .text("Thu ngân sách") })
+        #expect(budgetRow.value[pastColumn]?.value == .number(57594))
+        #expect(budgetRow.value[pastColumn + 1]?.value == .text("9,39 %"))
+
         // "Diễn biến": each figure by year, the merged province's 2024 put together.
         let trend = try book.sheet(named: "Diễn biến")
         let growthRow = try #require(trend.cells.first { row in

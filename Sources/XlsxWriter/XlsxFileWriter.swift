@@ -306,13 +306,15 @@ struct SheetWriter {
         titleFont.size = 12
         titleFont.bold = 1
         chart_title_set_name_font(chart, &titleFont)
-        chart_legend_set_position(chart, UInt8(c.series.count > 1 ? LXW_CHART_LEGEND_BOTTOM.rawValue : LXW_CHART_LEGEND_NONE.rawValue))
+        // A line is a unit's: its name is shown even when it is alone.
+        chart_legend_set_position(chart, UInt8(c.series.count > 1 || c.kind == .line ? LXW_CHART_LEGEND_BOTTOM.rawValue : LXW_CHART_LEGEND_NONE.rawValue))
         chart_axis_set_num_font(chart.pointee.x_axis, &font)
         chart_axis_set_num_font(chart.pointee.y_axis, &font)
         // Horizontal bars list their categories top down, in the order of the table beside them.
         if c.kind == .bar { chart_axis_set_reverse(chart.pointee.y_axis) }
-        // Values start at zero, so bars compare honestly.
-        chart_axis_set_min(c.kind == .column ? chart.pointee.y_axis : chart.pointee.x_axis, 0)
+        // Bars start from zero on the value axis (y for columns, x for horizontal bars); a line
+        // shows its range as it is.
+        if c.kind != .line { chart_axis_set_min(c.kind == .column ? chart.pointee.y_axis : chart.pointee.x_axis, 0) }
         if let axis = c.valueAxisTitle {
             chart_axis_set_name(chart.pointee.y_axis, axis)
             chart_axis_set_name_font(chart.pointee.y_axis, &font)

@@ -53,13 +53,7 @@ public struct AdministrativeMap: Sendable {
     }()
 
     init(bundle: Bundle) throws(UnitTableError) {
-        func rows(_ name: String) throws(UnitTableError) -> [[String: String]] {
-            guard let url = bundle.url(forResource: name, withExtension: "csv", subdirectory: "units"),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw UnitTableError(file: "units/\(name).csv", line: 0, reason: "không tìm thấy tệp đi kèm chương trình")
-            }
-            return try UnitTableError.records(text, file: "units/\(name).csv")
-        }
+        func rows(_ name: String) throws(UnitTableError) -> [[String: String]] { try UnitTableError.bundled(name, in: bundle) }
         let current = try rows("provinces-2025").map { r in
             OfficialUnit(code: r["code"] ?? "", name: r["name"] ?? "", level: .province, from: Self.mergerDay)
         }
@@ -156,13 +150,7 @@ public struct CommuneMap: Sendable {
     private let fromOld: [String: [Int]]
 
     init(bundle: Bundle) throws(UnitTableError) {
-        func rows(_ name: String) throws(UnitTableError) -> [[String: String]] {
-            guard let url = bundle.url(forResource: name, withExtension: "csv", subdirectory: "units"),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw UnitTableError(file: "units/\(name).csv", line: 0, reason: "không tìm thấy tệp đi kèm chương trình")
-            }
-            return try UnitTableError.records(text, file: "units/\(name).csv")
-        }
+        func rows(_ name: String) throws(UnitTableError) -> [[String: String]] { try UnitTableError.bundled(name, in: bundle) }
         communes = try rows("communes-2025").map { r in
             OfficialUnit(code: r["code"] ?? "", name: r["name"] ?? "", level: .commune, provinceCode: r["province_code"], from: AdministrativeMap.mergerDay)
         }
@@ -194,6 +182,15 @@ public struct UnitTableError: Error, CustomStringConvertible {
     public let line: Int
     public let reason: String
     public var description: String { "\(file):\(line): \(reason)" }
+
+    /// The records of a table shipped in Resources/units.
+    static func bundled(_ name: String, in bundle: Bundle) throws(UnitTableError) -> [[String: String]] {
+        guard let url = bundle.url(forResource: name, withExtension: "csv", subdirectory: "units"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw UnitTableError(file: "units/\(name).csv", line: 0, reason: "không tìm thấy tệp đi kèm chương trình")
+        }
+        return try records(text, file: "units/\(name).csv")
+    }
 
     /// The records of a small, well-formed CSV file (quoted fields allowed), by header name.
     static func records(_ text: String, file: String) throws(UnitTableError) -> [[String: String]] {

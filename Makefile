@@ -6,7 +6,7 @@ SWIFT ?= swift
 RUNTIME_PACKAGES := libxlsxwriter-dev libharfbuzz-dev fonts-liberation2 pkg-config libsqlite3-dev
 TEST_PACKAGES := libreoffice-calc-nogui poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PIPELINES := pipelines/sample-2024.yaml pipelines/sample-2024-h1.yaml
+PIPELINES := pipelines/sample-2024.yaml pipelines/sample-2024-h1.yaml pipelines/sample-2024-cum.yaml
 
 .PHONY: report test build deps test-deps bench accuracy fuzz clean
 

@@ -117,25 +117,59 @@ public enum CSVRendering {
     }
 
     /// `summary.csv`: per unit, the counts, the share achieved, the mean completion, the score and the rank.
-    public static func summary(_ summaries: [UnitSummary]) -> CSVTable {
-        let header = ["unit", "name", "targets", "evaluated", "exceeded", "met", "not_met", "no_data", "not_evaluable", "on_track", "behind",
+    /// `clusters`, when the run has emulation clusters: each unit's score in its cluster, three
+    /// more columns (cluster, cluster_rank, proposal).
+    public static func summary(_ summaries: [UnitSummary], clusters: [String: ClusterScore]? = nil) -> CSVTable {
+        var header = ["unit", "name", "targets", "evaluated", "exceeded", "met", "not_met", "no_data", "not_evaluable", "on_track", "behind",
                       "share_achieved_pct", "mean_completion_pct", "points", "max_points", "score", "rank", "tie_break", "needs_check"]
+        if clusters != nil { header += ["cluster", "cluster_rank", "proposal"] }
         let rows = summaries.map { s -> [String] in
-            [field(s.unit.code), field(s.unit.name), "\(s.targets)", "\(s.evaluated)", "\(s.exceeded)", "\(s.met)", "\(s.notMet)", "\(s.noData)",
-             "\(s.notEvaluable)", "\(s.onTrack)", "\(s.behind)", number(s.shareAchieved, decimals: 2), number(s.meanCompletion, decimals: 2),
-             number(s.points, decimals: 2), number(s.maximum, decimals: 2), number(s.score, decimals: 2), s.rank.map(String.init) ?? "", field(s.tieBreak ?? ""), "\(s.needsCheck)"]
+            var row = [field(s.unit.code), field(s.unit.name), "\(s.targets)", "\(s.evaluated)", "\(s.exceeded)", "\(s.met)", "\(s.notMet)", "\(s.noData)",
+                       "\(s.notEvaluable)", "\(s.onTrack)", "\(s.behind)", number(s.shareAchieved, decimals: 2), number(s.meanCompletion, decimals: 2),
+                       number(s.points, decimals: 2), number(s.maximum, decimals: 2), number(s.score, decimals: 2), s.rank.map(String.init) ?? "",
+                       field(s.tieBreak ?? ""), "\(s.needsCheck)"]
+            if let clusters {
+                let c = clusters[s.unit.code]
+                row += [field(c?.cluster ?? ""), c?.rank.map(String.init) ?? "", c?.proposal?.rawValue ?? ""]
+            }
+            return row
+        }
+        return file(header: header, rows: rows)
+    }
+
+    /// `proposals.csv`: who each cluster proposes for the flag and for merit, with the score.
+    public static func proposals(_ scores: [ClusterScore], names: [String: String]) -> CSVTable {
+        let header = ["cluster", "unit", "name", "cluster_rank", "score", "penalty", "proposal", "proposal_vi"]
+        let words: [ClusterScore.Proposal: String] = [.flag: "Đề nghị tặng Cờ thi đua", .merit: "Đề nghị tặng Bằng khen"]
+        let rows = scores.filter { $0.proposal != nil }.map { c -> [String] in
+            [field(c.cluster), field(c.unit), field(names[c.unit] ?? c.unit), c.rank.map(String.init) ?? "", number(c.score, decimals: 2),
+             number(c.penalty, decimals: 2), c.proposal!.rawValue, field(words[c.proposal!]!)]
         }
         return file(header: header, rows: rows)
     }
 
     /// `scoring.csv`: how each unit's points were made, target by target.
-    public static func scoring(_ summaries: [UnitSummary]) -> CSVTable {
-        let header = ["unit", "indicator", "name", "status", "weight", "points", "max_points", "rule"]
+    /// With `clusters`, the rows gain `cluster, criterion, stage`, and each unit's points in its
+    /// cluster follow, criterion by criterion.
+    public static func scoring(_ summaries: [UnitSummary], clusters: [Cluster]? = nil, scores: [ClusterScore] = []) -> CSVTable {
+        var header = ["unit", "indicator", "name", "status", "weight", "points", "max_points", "rule"]
+        if clusters != nil { header += ["cluster", "criterion", "stage"] }
         let lines = summaries.indices.flatMap { s in summaries[s].lines.indices.map { (s, $0) } }
-        return CSVTable(header: header, count: lines.count) { i in
-            let s = summaries[lines[i].0]
-            let l = s.lines[lines[i].1]
-            return [field(s.unit.code), field(l.indicator), field(l.name), l.status.rawValue, number(l.weight), number(l.points, decimals: 2), number(l.maximum, decimals: 2), field(l.rule)]
+        let criteria = Dictionary((clusters ?? []).map { c in (c.code, Dictionary(c.table.criteria.map { ($0.code, $0) }) { a, _ in a }) }) { a, _ in a }
+        let clusterLines = scores.flatMap { s in s.criteria.map { (s, $0) } }
+        return CSVTable(header: header, count: lines.count + clusterLines.count) { i in
+            guard i >= lines.count else {
+                let s = summaries[lines[i].0]
+                let l = s.lines[lines[i].1]
+                return [field(s.unit.code), field(l.indicator), field(l.name), l.status.rawValue, number(l.weight), number(l.points, decimals: 2),
+                        number(l.maximum, decimals: 2), field(l.rule)] + (clusters == nil ? [] : ["", "", ""])
+            }
+            let (s, c) = clusterLines[i - lines.count]
+            let criterion = criteria[s.cluster]?[c.criterion]
+            var indicator = ""
+            if case .target(let code, _)? = criterion?.kind { indicator = code }
+            return [field(s.unit), field(indicator), field(criterion?.name ?? c.criterion), "", "", number(c.points, decimals: 2),
+                    number(c.maximum, decimals: 2), field(c.rule), field(s.cluster), field(c.criterion), c.stage?.rawValue ?? ""]
         }
     }
 

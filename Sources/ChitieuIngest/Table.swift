@@ -177,6 +177,8 @@ public struct Table: Sendable {
 public enum ContractColumn: String, CaseIterable, Sendable {
     case unit, indicator, name, measure, comparator, target, targetMax = "target_max", period
     case direction, kind, catalogue, source, value, basis, status, verdict
+    // Points files of emulation clusters.
+    case criterion, points, stage, note
 }
 
 /// Reads tables from CSV (both dialects) and XLSX files.

@@ -1,3 +1,4 @@
+import ChitieuCompare
 import ChitieuEmit
 import ChitieuEvaluate
 import ChitieuModel
@@ -114,6 +115,40 @@ public struct PipelineConfig: Sendable {
         var scoring: Scoring?
         var store: String?
         var restate_weights: [String: String]?
+        var clusters: [ClusterSpec]?
+        var cluster_scoring: TableSpec?
+        var points: [String]?
+        var awards: AwardsSpec?
+        var tie_breaks: [String]?
+    }
+
+    struct ClusterSpec: Decodable {
+        var code: String
+        var name: String
+        var members: [String]
+        var scoring: TableSpec?
+    }
+
+    struct TableSpec: Decodable {
+        var criteria: [CriterionSpec]
+        var bonus_after_normalising: Bool?
+    }
+
+    struct CriterionSpec: Decodable {
+        var code: String
+        var name: String
+        var kind: String
+        var indicator: String?
+        var max_points: Double?
+        var formula: String?
+        var cap: Double?
+    }
+
+    struct AwardsSpec: Decodable {
+        struct Flag: Decodable { var per_cluster: Int?; var min_score: Double? }
+        struct Merit: Decodable { var share: Double?; var count: Int? }
+        var flag: Flag?
+        var merit: Merit?
     }
 
     /// The YAML file's path as given.
@@ -136,6 +171,11 @@ public struct PipelineConfig: Sendable {
     public var store: String = ""
     /// Rate indicator → the indicator that weighs it when old units are put together.
     public var restateWeights: [String: String] = [:]
+    /// Emulation clusters with their scoring tables, the points files and the proposals.
+    public var clusters: [Cluster] = []
+    public var points: [String] = []
+    public var awards = Awards()
+    public var tieBreaks: [ClusterScorer.TieBreak] = ClusterScorer.TieBreak.allCases
 
     /// Reads and checks a pipeline file; every problem names the file and says what to fix.
     public static func load(path: String) throws(PipelineError) -> PipelineConfig {
@@ -245,7 +285,80 @@ public struct PipelineConfig: Sendable {
             rules: EvaluationRules(expectedHalfYearShare: file.expected_half_year_share ?? 50, plausibleCompletion: band), scoring: scheme)
         config.store = store
         config.restateWeights = file.restate_weights ?? [:]
+        config.clusters = try clusters(file, units: units, path: path)
+        config.points = file.points ?? []
+        if let flag = file.awards?.flag {
+            config.awards.flagsPerCluster = flag.per_cluster ?? 1
+            config.awards.flagMinScore = flag.min_score ?? 90
+        }
+        if let merit = file.awards?.merit {
+            if let share = merit.share, !(0...1).contains(share) {
+                throw .config(path: path, message: "awards.merit.share phải từ 0 đến 1 (phần của số đơn vị trong cụm), ví dụ 0.2")
+            }
+            config.awards.meritShare = merit.share
+            config.awards.meritCount = merit.count
+        }
+        if let breaks = file.tie_breaks {
+            config.tieBreaks = try breaks.map { name throws(PipelineError) in
+                guard let t = ClusterScorer.TieBreak(rawValue: name) else {
+                    throw .config(path: path, message: "tie_breaks: \"\(name)\" không dùng được; dùng \(ClusterScorer.TieBreak.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return t
+            }
+        }
         return config
+    }
+
+    /// The clusters of the pipeline: members must be units of the run, each in one cluster at
+    /// most; each criterion well formed (a target names a catalogue indicator or a target id,
+    /// maxima are positive, formulas and kinds known).
+    static func clusters(_ file: File, units: [Unit], path: String) throws(PipelineError) -> [Cluster] {
+        let codes = Set(units.map(\.code))
+        var placed: [String: String] = [:]
+        return try (file.clusters ?? []).map { spec throws(PipelineError) -> Cluster in
+            for member in spec.members {
+                guard codes.contains(member) else {
+                    throw .config(path: path, message: "clusters \(spec.code): thành viên \"\(member)\" không có trong units" + NameMatching.didYouMean(
+                        NameMatching.nearest(member, among: units.map { ($0.code, [NameMatching.loose($0.code), NameMatching.loose($0.name)]) })))
+                }
+                if let other = placed[member] {
+                    throw .config(path: path, message: "clusters: đơn vị \"\(member)\" ở cả cụm \(other) và cụm \(spec.code); một đơn vị thuộc một cụm")
+                }
+                placed[member] = spec.code
+            }
+            guard let tableSpec = spec.scoring ?? file.cluster_scoring else {
+                throw .config(path: path, message: "clusters \(spec.code): thiếu bảng chấm điểm (scoring: trong cụm, hoặc cluster_scoring: dùng chung)")
+            }
+            return Cluster(code: spec.code, name: spec.name, members: spec.members, table: try table(tableSpec, place: "clusters \(spec.code)", path: path))
+        }
+    }
+
+    static func table(_ spec: TableSpec, place: String, path: String) throws(PipelineError) -> ScoringTable {
+        var seen = Set<String>()
+        let criteria = try spec.criteria.map { c throws(PipelineError) -> Criterion in
+            let at = "\(place), tiêu chí \(c.code)"
+            guard seen.insert(c.code).inserted else { throw .config(path: path, message: "\(at): mã tiêu chí khai báo hai lần") }
+            if let max = c.max_points, !(max.isFinite && max > 0) { throw .config(path: path, message: "\(at): max_points phải là một số dương") }
+            if let cap = c.cap, !(cap.isFinite && cap >= 0) { throw .config(path: path, message: "\(at): cap phải là một số không âm") }
+            switch c.kind {
+            case "target":
+                guard let indicator = c.indicator else { throw .config(path: path, message: "\(at): tiêu chí target cần indicator (mã chỉ tiêu)") }
+                guard let max = c.max_points else { throw .config(path: path, message: "\(at): thiếu max_points") }
+                let formula = c.formula ?? "standard"
+                guard let f = TargetFormula(rawValue: formula) else {
+                    throw .config(path: path, message: "\(at): formula \"\(formula)\" không dùng được; dùng standard hoặc leader_relative")
+                }
+                return Criterion(code: c.code, name: c.name, kind: .target(indicator: indicator, formula: f), maxPoints: max)
+            case "judged":
+                guard let max = c.max_points else { throw .config(path: path, message: "\(at): thiếu max_points") }
+                return Criterion(code: c.code, name: c.name, kind: .judged, maxPoints: max)
+            case "bonus": return Criterion(code: c.code, name: c.name, kind: .bonus(cap: c.cap), maxPoints: nil)
+            case "penalty": return Criterion(code: c.code, name: c.name, kind: .penalty(cap: c.cap), maxPoints: nil)
+            default:
+                throw .config(path: path, message: "\(at): kind \"\(c.kind)\" không dùng được; dùng target, judged, bonus hoặc penalty")
+            }
+        }
+        return ScoringTable(criteria: criteria, bonusAfterNormalising: spec.bonus_after_normalising ?? true)
     }
 
     /// The output folder must be one a run may own: not the root, not a system folder, not the

@@ -63,6 +63,8 @@ public struct PipelineRunner {
         var texts: [(unit: Int, text: SourceText)] = []
         var plans: [PlanEntry] = []
         var results: [ActualResult] = []
+        /// Points of emulation clusters, checked against their tables.
+        var points: [PointEntry] = []
         var issues: [DataIssue] = []
         /// SHA-256 of every input read, by path: computed from the bytes read, in ingest.
         var digests: [String: String] = [:]
@@ -83,6 +85,7 @@ public struct PipelineRunner {
         var results: [[ActualResult]] = []
         var issues: [DataIssue] = []
         var digests: [String: String] = [:]
+        var points: [PointEntry] = []
     }
 
     /// Stage 4's output: everything computed before anything is written.
@@ -94,6 +97,8 @@ public struct PipelineRunner {
 
         /// The usable results counted before they were let go (emit needs only the evaluations).
         var resultCount = 0
+        /// Each cluster member's score in its cluster.
+        var clusterScores: [ClusterScore] = []
 
         var units: [ReportingUnit] { evaluated.directory.units }
         var evaluations: [Evaluation] { evaluated.evaluations }
@@ -168,6 +173,11 @@ public struct PipelineRunner {
             computed.summaries = (try? scores.wait()) ?? scorer.summaries(units: units, evaluations: evaluated.evaluations)
             // The results live on in the evaluations that use them; the lists are no longer needed.
             computed.resultCount = evaluated.results.reduce(0) { $0 + $1.count }
+            if !config.clusters.isEmpty {
+                let byUnit = Dictionary(grouping: evaluated.evaluations, by: { $0.unit.code })
+                let clusterScorer = ClusterScorer(scheme: config.scoring, awards: config.awards, tieBreaks: config.tieBreaks)
+                computed.clusterScores = config.clusters.flatMap { clusterScorer.score($0, evaluations: byUnit, points: evaluated.points) }
+            }
             let ranked = computed.summaries.reduce(0) { $0 + ($1.rank == nil ? 0 : 1) }
             return (computed, "\(computed.comparison.count) chỉ tiêu so sánh được, \(ranked) đơn vị được xếp hạng")
         }
@@ -253,7 +263,7 @@ public struct PipelineRunner {
 
     /// Every input of the run, so that no output is ever written over one.
     var inputPaths: [String] {
-        config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans).map(config.resolve) + [config.path]
+        config.units.flatMap { $0.directives ?? [] }.map(config.resolve) + (config.actuals + config.plans + config.points).map(config.resolve) + [config.path]
     }
 
     /// Lines of errors and warnings a terminal shows; the rest are counted (all are in issues.csv).
@@ -344,7 +354,56 @@ public struct PipelineRunner {
             }
         }
         inputs.issues += plansIssues + resultIssues
+        readPoints(into: &inputs)
         return inputs
+    }
+
+    /// The points files: each row checked against its unit's cluster table. A unit in no
+    /// cluster, a criterion not in its table, points above the maximum or below zero are errors
+    /// naming the file and row, never clipped.
+    func readPoints(into inputs: inout Inputs) {
+        guard !config.clusters.isEmpty else { return }
+        var clusterOf: [String: Cluster] = [:]
+        for c in config.clusters { for m in c.members { clusterOf[m] = c } }
+        for path in config.points.map(config.resolve) {
+            let table: Table
+            do { table = try TableReader.read(path: path) } catch {
+                inputs.issues.append(DataIssue.unreadable(error.description, file: path))
+                continue
+            }
+            inputs.digests[path] = FileDigest.sha256(ofFile: path)
+            let (entries, issues) = PointsReader.entries(from: table)
+            inputs.issues += issues
+            for e in entries {
+                let at = e.source
+                let row = at.map { "dòng \($0.line): " } ?? ""
+                guard let cluster = clusterOf[e.unit] else {
+                    inputs.issues.append(DataIssue(.error, row + "đơn vị \"\(e.unit)\" không thuộc cụm nào trong clusters", at: at))
+                    continue
+                }
+                guard let criterion = cluster.table.criteria.first(where: { $0.code == e.criterion }) else {
+                    let codes = cluster.table.criteria.map(\.code).joined(separator: ", ")
+                    inputs.issues.append(DataIssue(.error, row + "tiêu chí \"\(e.criterion)\" không có trong bảng chấm điểm của cụm \(cluster.code) (có: \(codes))", at: at))
+                    continue
+                }
+                switch criterion.kind {
+                case .target:
+                    inputs.issues.append(DataIssue(.error, row + "tiêu chí \(e.criterion) được chấm từ kết quả chỉ tiêu, không nhập điểm tay", at: at))
+                    continue
+                case .judged:
+                    if e.points < 0 || e.points > (criterion.maxPoints ?? 0) {
+                        inputs.issues.append(DataIssue(.error, row + "\(e.unit), tiêu chí \(e.criterion): \(VietnameseNumber.formatCompact(e.points)) điểm nằm ngoài 0 đến \(VietnameseNumber.formatCompact(criterion.maxPoints ?? 0)); sửa tệp điểm, dòng này không được tính", at: at))
+                        continue
+                    }
+                case .bonus, .penalty:
+                    if e.points < 0 {
+                        inputs.issues.append(DataIssue(.error, row + "\(e.unit), tiêu chí \(e.criterion): điểm thưởng và điểm trừ ghi số dương (\(VietnameseNumber.formatCompact(e.points))); dòng này không được tính", at: at))
+                        continue
+                    }
+                }
+                inputs.points.append(e)
+            }
+        }
     }
 
 
@@ -357,6 +416,7 @@ public struct PipelineRunner {
         var issues = IssueMerger()
         issues.append(contentsOf: extracted.inputs.issues)
         evaluated.digests = extracted.inputs.digests
+        evaluated.points = extracted.inputs.points
         // Plans and extracted targets grouped by unit, each plan row's unit resolved once.
         var resolver = UnitResolver(directory)
         // Positions in the plan list, not copies: a national plan has 400,000 rows.
@@ -474,19 +534,26 @@ public struct PipelineRunner {
         if scaleAllowsTrend(units.count), !content.lastYear.isEmpty {
             (content.trendPeriods, content.trend) = try trend(content.lastYear, store: store)
         }
-        let tables: [(String, @Sendable () -> CSVTable)] = [
+        var tables: [(String, @Sendable () -> CSVTable)] = [
             ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations, lastYear: { lastYear.lastYear($0) }) }),
             ("comparison.csv", { CSVRendering.comparison(computed.comparison, units: units, lastYear: { row, cell in
                 lastYear.lastYear(unit: cell.unit, indicator: row.code, value: cell.result, measure: row.measure)
             }) }),
-            ("summary.csv", { CSVRendering.summary(computed.summaries) }),
-            ("scoring.csv", { CSVRendering.scoring(computed.summaries) }),
+            ("summary.csv", { [config] in
+                CSVRendering.summary(computed.summaries, clusters: config.clusters.isEmpty ? nil : Dictionary(computed.clusterScores.map { ($0.unit, $0) }) { a, _ in a })
+            }),
+            ("scoring.csv", { [config] in CSVRendering.scoring(computed.summaries, clusters: config.clusters.isEmpty ? nil : config.clusters, scores: computed.clusterScores) }),
             ("statistics.csv", { CSVRendering.statistics(computed.statistics) }),
             ("movements.csv", { [byUnit] in CSVRendering.movements(units.map { ($0, byUnit[$0] ?? []) }) }),
             ("issues.csv", { [content] in CSVRendering.issues(content.issuesBySeverity) }),
         ]
+        if !config.clusters.isEmpty {
+            let names = Dictionary(units.map { ($0.code, $0.name) }) { a, _ in a }
+            tables.append(("proposals.csv", { CSVRendering.proposals(computed.clusterScores, names: names) }))
+        }
+        let tableList = tables
         let workbookName = "bao-cao-\(config.period).xlsx"
-        let names = [workbookName] + tables.map(\.0)
+        let names = [workbookName] + tableList.map(\.0)
         // One set: written into a staging folder, swapped in when every file is whole.
         let set = try OutputSet(folder: config.resolve(config.output), inputs: inputPaths, names: names)
         let files = set.files
@@ -503,11 +570,11 @@ public struct PipelineRunner {
         // the workbook is written: they share nothing but the computed results, which none changes.
         let config = self.config
         let csv = BackgroundWork { () throws(PipelineError) in
-            for (name, table) in tables { try files.write(csv: table(), to: name) }
+            for (name, table) in tableList { try files.write(csv: table(), to: name) }
             try PipelineRunner.remember(computed, in: store, config: config)
         }
         try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
-        try progress.part("ghi \(tables.count) tệp CSV và kho lịch sử (song song)") { () throws(PipelineError) in _ = try csv.wait() }
+        try progress.part("ghi \(tableList.count) tệp CSV và kho lịch sử (song song)") { () throws(PipelineError) in _ = try csv.wait() }
         // The run is remembered before its report is put in place: if the store cannot take it,
         // the staged report is dropped with it.
         try set.commit(names: names)

@@ -7,10 +7,15 @@ import Yams
 enum YAMLErrors {
     /// The keys each level of a pipeline knows.
     static let topKeys: Set<String> = ["title", "period", "units", "plans", "actuals", "output", "reporting_body", "place", "date",
-                                       "expected_half_year_share", "plausible_completion", "scoring", "store", "restate_weights"]
+                                       "expected_half_year_share", "plausible_completion", "scoring", "store", "restate_weights",
+                                       "clusters", "cluster_scoring", "points", "awards", "tie_breaks"]
     static let unitKeys: Set<String> = ["code", "name", "directives", "group"]
     static let bodyKeys: Set<String> = ["parent", "name"]
     static let scoringKeys: Set<String> = ["exceeded", "met", "not_met", "no_data", "partial", "cap", "weights"]
+    static let clusterKeys: Set<String> = ["code", "name", "members", "scoring"]
+    static let tableKeys: Set<String> = ["criteria", "bonus_after_normalising"]
+    static let criterionKeys: Set<String> = ["code", "name", "kind", "indicator", "max_points", "formula", "cap"]
+    static let awardsKeys: Set<String> = ["flag", "merit"]
 
     /// "; có phải actuals?" for the known keys nearest a misspelled one.
     static func nearest(_ key: String, in known: Set<String>) -> String {
@@ -65,6 +70,31 @@ enum YAMLErrors {
 
     /// Keys at a level that does not know them but another does: most often a line indented
     /// too little or too much.
+    /// Unknown keys of clusters, their scoring tables and criteria, and of awards.
+    static func misplacedClusterKeys(_ top: Node.Mapping) -> String? {
+        func check(_ node: Node?, _ allowed: Set<String>, _ place: String) -> String? {
+            for (key, _) in node?.mapping ?? Node.Mapping([]) {
+                guard let k = key.string, !allowed.contains(k) else { continue }
+                let at = key.mark.map { "dòng \($0.line), cột \($0.column): " } ?? ""
+                return at + "\(place).\(k): không có khóa này\(nearest(k, in: allowed)); các khóa dùng được: \(allowed.sorted().joined(separator: ", "))"
+            }
+            return nil
+        }
+        func table(_ node: Node?, _ place: String) -> String? {
+            if let bad = check(node, tableKeys, place) { return bad }
+            for (i, criterion) in (node?.mapping?.first { $0.key.string == "criteria" }?.value.sequence ?? Node.Sequence([])).enumerated() {
+                if let bad = check(criterion, criterionKeys, "\(place).criteria[\(i + 1)]") { return bad }
+            }
+            return nil
+        }
+        for (i, cluster) in (top.first { $0.key.string == "clusters" }?.value.sequence ?? Node.Sequence([])).enumerated() {
+            if let bad = check(cluster, clusterKeys, "clusters[\(i + 1)]") { return bad }
+            if let bad = table(cluster.mapping?.first { $0.key.string == "scoring" }?.value, "clusters[\(i + 1)].scoring") { return bad }
+        }
+        if let bad = table(top.first { $0.key.string == "cluster_scoring" }?.value, "cluster_scoring") { return bad }
+        return check(top.first { $0.key.string == "awards" }?.value, awardsKeys, "awards")
+    }
+
     static func misplacedKeys(in text: String) -> String? {
         guard let root = try? Yams.compose(yaml: text), let top = root.mapping else { return nil }
         for (key, _) in top {
@@ -86,6 +116,7 @@ enum YAMLErrors {
                 return at + "\(name).\(k): không có khóa này\(nearest(k, in: allowed)); các khóa dùng được: \(allowed.sorted().joined(separator: ", "))"
             }
         }
+        if let misplaced = misplacedClusterKeys(top) { return misplaced }
         for (index, unit) in (top.first { $0.key.string == "units" }?.value.sequence ?? Node.Sequence([])).enumerated() {
             for (key, _) in unit.mapping ?? Node.Mapping([]) {
                 guard let k = key.string, !unitKeys.contains(k) else { continue }

@@ -283,3 +283,39 @@ struct HistoryTests {
         #expect(texts.contains { $0.contains("Xã Cổ Bi (00553) nhập một phần") }, "\(texts)")
     }
 }
+
+@Suite("Clusters from the pipeline: points files checked row by row, scores and proposals written")
+struct ClusterPipelineTests {
+    @Test("The sample cluster: ranks in the cluster, the flag for the first, merit for the next; bad points rows named with file and row")
+    func sampleCluster() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var yaml = try String(contentsOfFile: Repository.path("pipelines/sample-2024-cum.yaml"), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "../samples/", with: Repository.path("samples") + "/")
+            .replacingOccurrences(of: "output: ../reports/sample-2024-cum", with: "output: out")
+            .replacingOccurrences(of: "points: [" + Repository.path("samples") + "/points/diem-cham-2024.csv]", with: "points: [diem.csv]")
+        try yaml.write(toFile: dir.path("p.yaml"), atomically: true, encoding: .utf8)
+        var points = try String(contentsOfFile: Repository.path("samples/points/diem-cham-2024.csv"), encoding: .utf8)
+        try points.write(toFile: dir.path("diem.csv"), atomically: true, encoding: .utf8)
+        let good = try runProgram(Repository.chitieuBinary, ["run", dir.path("p.yaml")])
+        #expect(good.status == 0, "\(good.stderr)")
+        let proposals = try String(contentsOfFile: dir.path("out/proposals.csv"), encoding: .utf8)
+        #expect(proposals.contains("CUM1,QN,Quảng Nam,1,98.48,0.00,flag,Đề nghị tặng Cờ thi đua"), "\(proposals)")
+        #expect(proposals.contains("CUM1,HG,Hà Giang,2,72.50,0.00,merit,Đề nghị tặng Bằng khen"), "\(proposals)")
+        let summary = try String(contentsOfFile: dir.path("out/summary.csv"), encoding: .utf8)
+        #expect(summary.contains(",cluster,cluster_rank,proposal\n") || summary.contains(",cluster,cluster_rank,proposal\r\n"))
+        let scoring = try String(contentsOfFile: dir.path("out/scoring.csv"), encoding: .utf8)
+        #expect(scoring.contains("\"0,5 × 20,00 + 0,5 × 20,00 × (1,17 − 1) ÷ (1,20 − 1) = 18,50\",CUM1,TC1,"), "\(scoring)")
+        #expect(scoring.contains("\"Cụm chấm: 9,00 / 10,00 điểm\",CUM1,TC3,cluster"))
+
+        // Points above the maximum, an unknown criterion, a unit outside the cluster, a target criterion.
+        points += "HG,TC3,11,final,,\nHG,TC9,1,final,,\nHT,TC3,5,final,,\nQN,TC1,5,final,,\n"
+        try points.write(toFile: dir.path("diem.csv"), atomically: true, encoding: .utf8)
+        let bad = try runProgram(Repository.chitieuBinary, ["check", dir.path("p.yaml")])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("diem.csv") && bad.stderr.contains("dòng 11: HG, tiêu chí TC3: 11 điểm nằm ngoài 0 đến 10"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("dòng 12: tiêu chí \"TC9\" không có trong bảng chấm điểm của cụm CUM1"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("dòng 13: đơn vị \"HT\" không thuộc cụm nào"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("dòng 14: tiêu chí TC1 được chấm từ kết quả chỉ tiêu"), "\(bad.stderr)")
+    }
+}

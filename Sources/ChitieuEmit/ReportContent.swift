@@ -72,6 +72,10 @@ public struct ReportContent: Sendable {
     /// `trendPeriods` are the columns, oldest first.
     public var trend: [TrendLine] = []
     public var trendPeriods: [ReportingPeriod] = []
+    /// Emulation clusters and each member's score in its cluster: the "Chấm điểm" sheet shows
+    /// them as the clusters' own scoring tables (the run-wide scoring moves to "Chấm điểm chung").
+    public var clusters: [Cluster] = []
+    public var clusterScores: [ClusterScore] = []
 
     public init(title: String, period: ReportingPeriod, body: ReportingBody, place: String,
                 date: (year: Int, month: Int, day: Int), units: [ReportingUnit], evaluations: [Evaluation],

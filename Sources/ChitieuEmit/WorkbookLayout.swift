@@ -59,7 +59,7 @@ public struct WorkbookLayout: Sendable {
         let names = try (comparison: SheetName("So sánh"), charts: SheetName("Biểu đồ"), detail: SheetName("Chi tiết"),
                          statistics: SheetName("Thống kê"), scoring: SheetName("Chấm điểm"), movements: SheetName("Phong trào"),
                          sources: SheetName("Nguồn"), issues: SheetName("Kiểm tra dữ liệu"), lastYear: SheetName("Cùng kỳ"),
-                         trend: SheetName("Diễn biến"))
+                         trend: SheetName("Diễn biến"), sharedScoring: SheetName("Chấm điểm chung"))
         let unitNames = unitSheetNames
         let groups = groupSheets
         let references = scale.sheetPerUnit ? allReferences(content) : References(content)
@@ -69,7 +69,9 @@ public struct WorkbookLayout: Sendable {
             { [chartSheet(content, name: names.charts)] },
             { [statisticsSheet(content, name: names.statistics)] + (content.lastYear.isEmpty ? [] : [lastYearSheet(content, name: names.lastYear)])
                 + (content.trend.isEmpty ? [] : [trendSheet(content, name: names.trend)]) },
-            { [scale.sheetPerUnit ? scoringSheet(content, name: names.scoring) : unitScoresSheet(content, name: names.scoring)] },
+            { (content.clusters.isEmpty ? [] : [clusterScoringSheet(content, name: names.scoring)])
+                + [scale.sheetPerUnit ? scoringSheet(content, name: content.clusters.isEmpty ? names.scoring : names.sharedScoring)
+                                      : unitScoresSheet(content, name: content.clusters.isEmpty ? names.scoring : names.sharedScoring)] },
             { [scale.sideBySide ? movementsSheet(content, name: names.movements) : movementsByUnitSheet(content, name: names.movements)] },
             { [sourcesSheet(content, name: names.sources, references: references)] },
             { [issuesSheet(content, name: names.issues)] },
@@ -505,6 +507,46 @@ public struct WorkbookLayout: Sendable {
         if let area = sheet.page.printArea, !sheet.charts.isEmpty {
             sheet.page.printArea = CellRange(area.first, CellReference(row: anchorRow, column: area.last.column))
         }
+        return sheet
+    }
+
+    /// Each cluster's own scoring table: per member, criterion by criterion, the points the unit
+    /// gave itself, the cluster's and the board's side by side, the points counted and how; then
+    /// the total, bonus, penalty, the score out of 100, the rank in the cluster and the proposal.
+    func clusterScoringSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
+        let header = ["Cụm", "Thứ hạng trong cụm", "Đơn vị", "Tiêu chí", "Điểm tối đa", "Đơn vị tự chấm", "Cụm chấm", "Hội đồng quyết định",
+                      "Điểm tính", "Cách tính"]
+        let names = Dictionary(content.units.map { ($0.code, $0.name) }) { a, _ in a }
+        let proposals: [ClusterScore.Proposal: String] = [.flag: "Đề nghị tặng Cờ thi đua", .merit: "Đề nghị tặng Bằng khen"]
+        var rows: [Row] = []
+        for cluster in content.clusters {
+            let criteria = Dictionary(cluster.table.criteria.map { ($0.code, $0) }) { a, _ in a }
+            let members = content.clusterScores.filter { $0.cluster == cluster.code }
+                .sorted { ($0.rank ?? .max, cluster.members.firstIndex(of: $0.unit) ?? 0) < ($1.rank ?? .max, cluster.members.firstIndex(of: $1.unit) ?? 0) }
+            for s in members {
+                let unitName = names[s.unit] ?? s.unit
+                let rank = s.rank.map { "\($0)" + (s.sharedRank ? " (đồng hạng)" : "") } ?? "-"
+                for c in s.criteria {
+                    let criterion = criteria[c.criterion]
+                    func stage(_ st: PointStage) -> (CellValue, CellStyle) { optional(c.byStage[st], decimals: 2) }
+                    rows.append([(.text(cluster.name), Styles.wrapped), (.text(rank), Styles.centered), (.text(unitName), Styles.wrapped),
+                                 (.text("\(c.criterion). \(criterion?.name ?? "")"), Styles.wrapped), optional(c.maximum, decimals: 2),
+                                 stage(.own), stage(.cluster), stage(.final), (.number(c.points), Styles.decimal(2)), (.text(c.rule), Styles.wrapped)])
+                }
+                let total = "Tổng \(VietnameseNumber.format(s.points, decimals: 2)) / \(VietnameseNumber.format(s.maximum, decimals: 2)) điểm"
+                    + (s.bonus > 0 ? ", thưởng +\(VietnameseNumber.format(s.bonus, decimals: 2))" : "")
+                    + (s.penalty > 0 ? ", trừ −\(VietnameseNumber.format(s.penalty, decimals: 2))" : "")
+                    + (s.score.map { "; điểm thi đua \(VietnameseNumber.format($0, decimals: 2)) / 100" } ?? "; không có tiêu chí nào áp dụng")
+                    + (s.tieBreak.map { "; phân hạng theo \($0)" } ?? "")
+                    + (s.proposal.map { "; " + (proposals[$0] ?? "") } ?? "")
+                rows.append([(.text(cluster.name), Styles.bold), (.text(rank), Styles.centered), (.text(unitName), Styles.bold),
+                             (.text("Cộng"), Styles.bold), (.number(s.maximum), Styles.decimal(2)), (.text(""), Styles.cell), (.text(""), Styles.cell),
+                             (.text(""), Styles.cell), optional(s.score, decimals: 2), (.text(total), Styles.bold)])
+            }
+        }
+        var sheet = tableSheet(content, name: name, subtitle: "Chấm điểm thi đua theo bảng chấm điểm của từng cụm (xếp theo thứ hạng trong cụm)",
+                               unitLine: "Đơn vị tính: điểm; dòng \"Cộng\" cho điểm thi đua trên thang 100", header: header, rows: rows)
+        finish(&sheet, content, wrapColumns: [0: 14, 2: 12, 3: 22, 9: 36])
         return sheet
     }
 

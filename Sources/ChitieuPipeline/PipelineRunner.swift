@@ -506,6 +506,8 @@ public struct PipelineRunner {
                                     unitDocuments: byUnit, issues: computed.issues,
                                     summaries: computed.summaries, comparison: computed.comparison, statistics: computed.statistics)
         for (unit, declared) in zip(units, config.units) { content.groups[unit] = declared.group }
+        content.clusters = config.clusters
+        content.clusterScores = computed.clusterScores
         if let draft {
             content.title = ReportContent.draftMark + " - " + content.title
             content.draftReasons = draft.map(\.description)

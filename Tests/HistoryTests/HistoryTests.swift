@@ -307,6 +307,14 @@ struct ClusterPipelineTests {
         let scoring = try String(contentsOfFile: dir.path("out/scoring.csv"), encoding: .utf8)
         #expect(scoring.contains("\"0,5 × 20,00 + 0,5 × 20,00 × (1,17 − 1) ÷ (1,20 − 1) = 18,50\",CUM1,TC1,"), "\(scoring)")
         #expect(scoring.contains("\"Cụm chấm: 9,00 / 10,00 điểm\",CUM1,TC3,cluster"))
+        // "Chấm điểm" is the cluster's own table; the run-wide scoring moves to "Chấm điểm chung".
+        let book = try XlsxDocument(url: URL(fileURLWithPath: dir.path("out/bao-cao-2024.xlsx")))
+        #expect(book.sheetNames.contains("Chấm điểm") && book.sheetNames.contains("Chấm điểm chung"))
+        let texts = try book.sheet(named: "Chấm điểm").cells.values.flatMap { $0.values }.compactMap { cell -> String? in
+            if case .text(let t) = cell.value { return t } else { return nil }
+        }
+        #expect(texts.contains { $0.contains("điểm thi đua 98,48 / 100; Đề nghị tặng Cờ thi đua") }, "\(texts)")
+        #expect(texts.contains("Đơn vị tự chấm") && texts.contains("Cụm chấm") && texts.contains("Hội đồng quyết định"))
 
         // Points above the maximum, an unknown criterion, a unit outside the cluster, a target criterion.
         points += "HG,TC3,11,final,,\nHG,TC9,1,final,,\nHT,TC3,5,final,,\nQN,TC1,5,final,,\n"

@@ -76,6 +76,69 @@ public struct TemplateLayout {
         return workbook
     }
 
+    /// The points form of a cluster: one row per member and criterion that is entered by hand
+    /// (judged, bonus, penalty), the criterion and its maximum locked, a points column that takes
+    /// 0 to the maximum (bonus and penalty: 0 to their cap), the stage chosen from a list. Read back
+    /// as a points file as it is.
+    public func pointsForm(cluster: Cluster, units: [ReportingUnit], period: ReportingPeriod, title: String) throws(SheetNameError) -> Workbook {
+        var sheet = Worksheet(name: try SheetName("Chấm điểm"))
+        let columns = ["unit", "criterion", "points", "stage", "note", "source", "name", "max_points"]
+        let titles = ["Đơn vị", "Mã tiêu chí", "Điểm", "Người chấm", "Ghi chú", "Căn cứ", "Tiêu chí", "Điểm tối đa"]
+        let instructions = [
+            "PHIẾU CHẤM ĐIỂM THI ĐUA - \(cluster.name.uppercased()) - \(period.vietnamese.uppercased())",
+            "\(title). Các tiêu chí chấm từ kết quả chỉ tiêu do chương trình tính; phiếu này cho các tiêu chí chấm tay.",
+            "1. Nhập điểm vào cột \"Điểm\" (points), từ 0 đến điểm tối đa của tiêu chí; điểm thưởng và điểm trừ ghi số dương.",
+            "2. \"Người chấm\" (stage): self = đơn vị tự chấm, cluster = cụm chấm, final = hội đồng quyết định.",
+            "3. Có thể ghi chú và căn cứ (văn bản, quyết định). Các cột khác đã khóa, không sửa; lưu tệp và gửi lại.",
+        ]
+        for (i, line) in instructions.enumerated() {
+            sheet.merge(CellRange(rows: i...i, columns: 0...(columns.count - 1)), .text(line), style: i == 0 ? Self.heading : Self.instruction)
+        }
+        let titleRow = instructions.count + 1
+        let headerRow = titleRow + 1
+        for (c, t) in titles.enumerated() { sheet.set(titleRow, c, .text(t), style: Self.header) }
+        for (c, name) in columns.enumerated() { sheet.set(headerRow, c, .text(name), style: Self.machineHeader) }
+        var row = headerRow + 1
+        var validations: [DataValidation] = []
+        let members = units.filter { cluster.members.contains($0.code) }
+        for unit in members {
+            for criterion in cluster.table.criteria {
+                let most: Double?
+                switch criterion.kind {
+                case .target: continue
+                case .judged: most = criterion.maxPoints
+                case .bonus(let cap), .penalty(let cap): most = cap
+                }
+                let values: [CellValue] = [.text(unit.code), .text(criterion.code), .empty, .text("self"), .empty, .empty,
+                                           .text(criterion.name), most.map { .number($0) } ?? .text("không giới hạn")]
+                for (c, v) in values.enumerated() {
+                    let open = (2...5).contains(c)
+                    sheet.set(row, c, v, style: open ? (c == 2 ? Self.inputNumber : Self.input) : (c == 6 ? Self.lockedWrapped : Self.locked))
+                }
+                validations.append(DataValidation(range: CellRange(rows: row...row, columns: 2...2), rule: .between(0, most ?? 1e6),
+                                                  inputTitle: "Điểm", inputMessage: "Từ 0 đến \(most.map { VietnameseNumber.formatCompact($0) } ?? "không giới hạn").",
+                                                  errorTitle: "Ngoài thang điểm", errorMessage: "Điểm phải từ 0 đến điểm tối đa của tiêu chí."))
+                row += 1
+            }
+        }
+        if row > headerRow + 1 {
+            validations.append(DataValidation(range: CellRange(rows: (headerRow + 1)...(row - 1), columns: 3...3), rule: .list(["self", "cluster", "final"]),
+                                              inputTitle: "Người chấm", inputMessage: "self, cluster hoặc final."))
+        }
+        sheet.validations = validations
+        sheet.isProtected = true
+        sheet.freezeAt = CellReference(row: headerRow + 1, column: 2)
+        sheet.page.repeatRows = titleRow...headerRow
+        sheet.columnWidths[6] = 36
+        sheet.fitColumns(using: measurer, minimum: 8, maximum: 40)
+        sheet.fitRowHeights(using: measurer)
+        var workbook = Workbook()
+        workbook.properties = DocumentProperties(title: "Phiếu chấm điểm \(cluster.name) \(period.vietnamese)", author: cluster.name,
+                                                 keywords: "chấm điểm, thi đua, \(period)", comments: "Lập bằng chitieu")
+        try workbook.append(sheet)
+        return workbook
+    }
+
     static let font = FontSpec(name: "Times New Roman", size: 12)
     static let heading = CellStyle(font: FontSpec(size: 13, bold: true), horizontal: .center, wrap: true)
     static let instruction = CellStyle(font: FontSpec(size: 12, italic: true), horizontal: .left, wrap: true)

@@ -21,7 +21,11 @@ public enum PointsReader {
                 }
                 guard let unit = cells[.unit] else { problem("unit", "thiếu đơn vị"); return }
                 guard let criterion = cells[.criterion] else { problem("criterion", "thiếu mã tiêu chí"); return }
-                guard let text = cells[.points] else { problem("points", "thiếu điểm"); return }
+                guard let text = cells[.points] else {
+                    // A row of the form left blank: not scored yet, said as a note rather than a fault.
+                    issues.append(DataIssue(.note, cells.prefix("points") + "chưa nhập điểm \(criterion) cho \(unit)", at: cells.location("points")))
+                    return
+                }
                 guard let points = cells.number(.points), points.isFinite else { problem("points", "điểm \"\(text)\" không phải là số"); return }
                 var stage = PointStage.own
                 if let s = cells[.stage] {

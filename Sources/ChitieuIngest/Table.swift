@@ -201,8 +201,9 @@ public enum TableReader {
             guard let name = document.sheetNames.first else {
                 throw IngestError.malformedTable(path: path, detail: "sổ tính không có trang nào")
             }
-            // The header is the first row naming unit and indicator (within the first rows), else
-            // the first row; only those rows are read now, the rest when the table is read.
+            // The header is the first row naming unit and indicator (or criterion, in a points
+            // form) within the first rows, else the first row; only those rows are read now, the
+            // rest when the table is read.
             var header: (row: Int, values: [String])?
             var first: (row: Int, values: [String])?
             var seen = 0
@@ -210,7 +211,7 @@ public enum TableReader {
                 let values = XlsxSheet.texts(cells)
                 guard !values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return true }
                 if first == nil { first = (row, values) }
-                if values.contains(where: { Table.key($0) == "unit" }) && values.contains(where: { Table.key($0) == "indicator" }) {
+                if values.contains(where: { Table.key($0) == "unit" }) && values.contains(where: { ["indicator", "criterion"].contains(Table.key($0)) }) {
                     header = (row, values)
                     return false
                 }

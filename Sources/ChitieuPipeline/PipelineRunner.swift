@@ -257,6 +257,19 @@ public struct PipelineRunner {
             }
             written.append(files.shownPath(name))
         }
+        // One points form per cluster, for the criteria scored by hand.
+        for cluster in config.clusters {
+            let name = "cham-diem-\(OutputFiles.safeFileName(cluster.code))-\(config.period).xlsx"
+            do {
+                let workbook = try TemplateLayout(measurer: measurer).pointsForm(cluster: cluster, units: computed.units, period: config.period, title: config.title)
+                try files.write(workbook: workbook, to: name)
+            } catch let error as PipelineError {
+                throw error.inStage("Mẫu nhập")
+            } catch {
+                throw .stage(name: "Mẫu nhập", file: files.shownPath(name), message: "\(error)")
+            }
+            written.append(files.shownPath(name))
+        }
         progress.say("Đã ghi: " + written.joined(separator: ", "))
         return written
     }

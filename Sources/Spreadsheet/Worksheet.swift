@@ -137,6 +137,8 @@ public struct DataValidation: Sendable, Hashable {
         case decimal(minimum: Double?)
         /// One of the listed words, from a drop-down.
         case list([String])
+        /// A number from `minimum` to `maximum`, both included.
+        case between(Double, Double)
     }
 
     public var range: CellRange

@@ -365,6 +365,11 @@ struct SheetWriter {
         case .list(let words):
             validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
             list = words.map { c($0) } + [nil]
+        case .between(let low, let high):
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+            validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+            validation.minimum_number = low
+            validation.maximum_number = high
         }
         validation.input_title = c(v.inputTitle)
         validation.input_message = c(v.inputMessage)

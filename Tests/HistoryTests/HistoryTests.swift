@@ -316,6 +316,21 @@ struct ClusterPipelineTests {
         #expect(texts.contains { $0.contains("điểm thi đua 98,48 / 100; Đề nghị tặng Cờ thi đua") }, "\(texts)")
         #expect(texts.contains("Đơn vị tự chấm") && texts.contains("Cụm chấm") && texts.contains("Hội đồng quyết định"))
 
+        // The points form of the cluster: locked criteria, read back as a points file as it is.
+        let form = try runProgram(Repository.chitieuBinary, ["template", dir.path("p.yaml"), "--output", dir.path("mau")])
+        #expect(form.status == 0, "\(form.stderr)")
+        let formPath = dir.path("mau/cham-diem-CUM1-2024.xlsx")
+        #expect(FileManager.default.fileExists(atPath: formPath))
+        let formBook = try XlsxDocument(url: URL(fileURLWithPath: formPath))
+        let formTexts = try formBook.sheet(named: "Chấm điểm").cells.values.flatMap { $0.values }.compactMap { cell -> String? in
+            if case .text(let t) = cell.value { return t } else { return nil }
+        }
+        #expect(formTexts.contains("Tổ chức phong trào thi đua") && !formTexts.contains("TC1"), "target criteria are not entered by hand")
+        try yaml.replacingOccurrences(of: "points: [diem.csv]", with: "points: [mau/cham-diem-CUM1-2024.xlsx]").write(toFile: dir.path("form.yaml"), atomically: true, encoding: .utf8)
+        let blank = try runProgram(Repository.chitieuBinary, ["check", dir.path("form.yaml")])
+        // Its blank rows are notes ("chưa nhập điểm"), not errors.
+        #expect(blank.status == 0 && blank.stdout.contains("; 0 lỗi"), "\(blank.stdout)\(blank.stderr)")
+
         // Points above the maximum, an unknown criterion, a unit outside the cluster, a target criterion.
         points += "HG,TC3,11,final,,\nHG,TC9,1,final,,\nHT,TC3,5,final,,\nQN,TC1,5,final,,\n"
         try points.write(toFile: dir.path("diem.csv"), atomically: true, encoding: .utf8)

@@ -59,7 +59,8 @@ public struct WorkbookLayout: Sendable {
         let names = try (comparison: SheetName("So sánh"), charts: SheetName("Biểu đồ"), detail: SheetName("Chi tiết"),
                          statistics: SheetName("Thống kê"), scoring: SheetName("Chấm điểm"), movements: SheetName("Phong trào"),
                          sources: SheetName("Nguồn"), issues: SheetName("Kiểm tra dữ liệu"), lastYear: SheetName("Cùng kỳ"),
-                         trend: SheetName("Diễn biến"), sharedScoring: SheetName("Chấm điểm chung"))
+                         trend: SheetName("Diễn biến"), sharedScoring: SheetName("Chấm điểm chung"),
+                         proposals: SheetName("Đề nghị khen thưởng"))
         let unitNames = unitSheetNames
         let groups = groupSheets
         let references = scale.sheetPerUnit ? allReferences(content) : References(content)
@@ -69,7 +70,7 @@ public struct WorkbookLayout: Sendable {
             { [chartSheet(content, name: names.charts)] },
             { [statisticsSheet(content, name: names.statistics)] + (content.lastYear.isEmpty ? [] : [lastYearSheet(content, name: names.lastYear)])
                 + (content.trend.isEmpty ? [] : [trendSheet(content, name: names.trend)]) },
-            { (content.clusters.isEmpty ? [] : [clusterScoringSheet(content, name: names.scoring)])
+            { (content.clusters.isEmpty ? [] : [clusterScoringSheet(content, name: names.scoring), proposalsSheet(content, name: names.proposals)])
                 + [scale.sheetPerUnit ? scoringSheet(content, name: content.clusters.isEmpty ? names.scoring : names.sharedScoring)
                                       : unitScoresSheet(content, name: content.clusters.isEmpty ? names.scoring : names.sharedScoring)] },
             { [scale.sideBySide ? movementsSheet(content, name: names.movements) : movementsByUnitSheet(content, name: names.movements)] },
@@ -547,6 +548,27 @@ public struct WorkbookLayout: Sendable {
         var sheet = tableSheet(content, name: name, subtitle: "Chấm điểm thi đua theo bảng chấm điểm của từng cụm (xếp theo thứ hạng trong cụm)",
                                unitLine: "Đơn vị tính: điểm; dòng \"Cộng\" cho điểm thi đua trên thang 100", header: header, rows: rows)
         finish(&sheet, content, wrapColumns: [0: 14, 2: 12, 3: 22, 9: 36])
+        return sheet
+    }
+
+    /// The proposals of every cluster: who, for what, with the score and the rank that carry it.
+    func proposalsSheet(_ content: ReportContent, name: SheetName) -> Worksheet {
+        let header = ["STT", "Cụm", "Đơn vị", "Hình thức đề nghị", "Điểm thi đua", "Thứ hạng trong cụm", "Căn cứ"]
+        let names = Dictionary(content.units.map { ($0.code, $0.name) }) { a, _ in a }
+        let clusterNames = Dictionary(content.clusters.map { ($0.code, $0.name) }) { a, _ in a }
+        let words: [ClusterScore.Proposal: String] = [.flag: "Cờ thi đua", .merit: "Bằng khen"]
+        let proposed = content.clusterScores.filter { $0.proposal != nil }
+            .sorted { ($0.cluster, $0.proposal == .flag ? 0 : 1, $0.rank ?? .max) < ($1.cluster, $1.proposal == .flag ? 0 : 1, $1.rank ?? .max) }
+        let rows = proposed.enumerated().map { i, s -> Row in
+            let basis = s.proposal == .flag ? "Dẫn đầu cụm, đạt điểm tối thiểu, không có điểm trừ (Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 26)"
+                                            : "Xếp hạng tiếp theo trong cụm"
+            return [(.number(Double(i + 1)), Styles.centered), (.text(clusterNames[s.cluster] ?? s.cluster), Styles.wrapped),
+                    (.text(names[s.unit] ?? s.unit), Styles.wrapped), (.text(words[s.proposal!] ?? ""), Styles.centeredWrapped),
+                    optional(s.score, decimals: 2), (.text(s.rank.map(String.init) ?? "-"), Styles.centered), (.text(basis), Styles.wrapped)]
+        }
+        var sheet = tableSheet(content, name: name, subtitle: "Danh sách đề nghị khen thưởng theo kết quả chấm điểm của các cụm thi đua",
+                               unitLine: "Đơn vị tính: điểm (thang 100)", header: header, rows: rows, emptyNote: "Không có đơn vị đủ điều kiện đề nghị.")
+        finish(&sheet, content, wrapColumns: [1: 20, 2: 16, 6: 40])
         return sheet
     }
 

@@ -140,9 +140,13 @@ public struct WorkbookLayout: Sendable {
 
     func summarySheet(_ content: ReportContent, name: SheetName, unitSheets: [ReportingUnit: SheetName]) -> Worksheet {
         let halfYear = content.period.isFirstHalf
+        // With clusters, each unit's cluster, its score and rank there, and its proposal.
+        let inCluster = Dictionary(content.clusterScores.map { ($0.unit, $0) }) { a, _ in a }
+        let clusterNames = Dictionary(content.clusters.map { ($0.code, $0.name) }) { a, _ in a }
         let header = ["STT", "Đơn vị", "Số chỉ tiêu", "Có đánh giá"]
             + (halfYear ? ["Đúng tiến độ", "Chậm tiến độ"] : ["Vượt", "Đạt", "Không đạt"])
             + ["Chưa có số liệu", "Không đánh giá được", "Cần kiểm tra", "Tỷ lệ đạt (%)", "Hoàn thành bình quân (%)", "Điểm (thang 100)", "Xếp hạng"]
+            + (content.clusters.isEmpty ? [] : ["Cụm thi đua", "Điểm trong cụm", "Hạng trong cụm", "Đề nghị"])
         var rows: [Row] = []
         let ranked = Self.rankOrder(content.summaries)
         for (i, s) in ranked.enumerated() {
@@ -154,6 +158,13 @@ public struct WorkbookLayout: Sendable {
             row += counts.map { (.number(Double($0)), Styles.integer) }
             row += [optional(s.shareAchieved, decimals: 1), optional(s.meanCompletion, decimals: 1), optional(s.score, decimals: 1),
                     s.rank.map { (.number(Double($0)), Styles.centered) } ?? (.text("-"), Styles.centered)]
+            if !content.clusters.isEmpty {
+                let c = inCluster[unit.code]
+                let proposal = c?.proposal.map { $0 == .flag ? "Cờ thi đua" : "Bằng khen" } ?? ""
+                row += [(.text(c.map { clusterNames[$0.cluster] ?? $0.cluster } ?? "-"), Styles.wrapped), optional(c?.score, decimals: 1),
+                        (.text(c?.rank.map { "\($0)" + (c!.sharedRank ? " (đồng hạng)" : "") } ?? "-"), Styles.centered),
+                        (.text(proposal), Styles.centeredWrapped)]
+            }
             rows.append(row)
         }
         var sheet = tableSheet(content, name: name, subtitle: "Tổng hợp kết quả, điểm và xếp hạng theo đơn vị (xếp theo thứ hạng)",

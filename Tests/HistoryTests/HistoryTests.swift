@@ -315,6 +315,12 @@ struct ClusterPipelineTests {
         }
         #expect(texts.contains { $0.contains("điểm thi đua 98,48 / 100; Đề nghị tặng Cờ thi đua") }, "\(texts)")
         #expect(texts.contains("Đơn vị tự chấm") && texts.contains("Cụm chấm") && texts.contains("Hội đồng quyết định"))
+        // "Tổng hợp" shows each unit's cluster, its rank there and its proposal.
+        let summarySheet = try book.sheet(named: "Tổng hợp")
+        let quangNam = try #require(summarySheet.cells.first { $0.value.values.contains { $0.value == .text("Quảng Nam") } })
+        #expect(quangNam.value.values.contains { $0.value == .text("Cụm thi đua các tỉnh mẫu") })
+        #expect(quangNam.value.values.contains { $0.value == .text("Cờ thi đua") })
+        #expect(book.sheetNames.contains("Đề nghị khen thưởng"))
 
         // The points form of the cluster: locked criteria, read back as a points file as it is.
         let form = try runProgram(Repository.chitieuBinary, ["template", dir.path("p.yaml"), "--output", dir.path("mau")])

@@ -62,16 +62,23 @@ public struct TemplateLayout {
                                inputTitle: "Chính thức hay ước", inputMessage: "chính thức (số chính thức) hoặc ước (số ước thực hiện)."),
             ]
         }
+        return try form(sheet, titleRow: titleRow, headerRow: headerRow, widths: [9: 44, 3: 16],
+                        properties: DocumentProperties(title: "Mẫu nhập kết quả \(unit.name) \(period.vietnamese)", author: unit.name,
+                                                       keywords: "chỉ tiêu, thi đua, \(period)", comments: "Lập bằng chitieu"))
+    }
+
+    /// A form's sheet finished the same way for every form: locked but for its input cells, the
+    /// header frozen and repeated on each page, columns fitted, in a workbook of its own.
+    func form(_ sheet: Worksheet, titleRow: Int, headerRow: Int, widths: [Int: Double], properties: DocumentProperties) throws(SheetNameError) -> Workbook {
+        var sheet = sheet
         sheet.isProtected = true
         sheet.freezeAt = CellReference(row: headerRow + 1, column: 2)
         sheet.page.repeatRows = titleRow...headerRow
-        sheet.columnWidths[9] = 44
-        sheet.columnWidths[3] = 16
+        for (column, width) in widths { sheet.columnWidths[column] = width }
         sheet.fitColumns(using: measurer, minimum: 8, maximum: 40)
         sheet.fitRowHeights(using: measurer)
         var workbook = Workbook()
-        workbook.properties = DocumentProperties(title: "Mẫu nhập kết quả \(unit.name) \(period.vietnamese)", author: unit.name,
-                                                 keywords: "chỉ tiêu, thi đua, \(period)", comments: "Lập bằng chitieu")
+        workbook.properties = properties
         try workbook.append(sheet)
         return workbook
     }
@@ -126,17 +133,9 @@ public struct TemplateLayout {
                                               inputTitle: "Người chấm", inputMessage: "self, cluster hoặc final."))
         }
         sheet.validations = validations
-        sheet.isProtected = true
-        sheet.freezeAt = CellReference(row: headerRow + 1, column: 2)
-        sheet.page.repeatRows = titleRow...headerRow
-        sheet.columnWidths[6] = 36
-        sheet.fitColumns(using: measurer, minimum: 8, maximum: 40)
-        sheet.fitRowHeights(using: measurer)
-        var workbook = Workbook()
-        workbook.properties = DocumentProperties(title: "Phiếu chấm điểm \(cluster.name) \(period.vietnamese)", author: cluster.name,
-                                                 keywords: "chấm điểm, thi đua, \(period)", comments: "Lập bằng chitieu")
-        try workbook.append(sheet)
-        return workbook
+        return try form(sheet, titleRow: titleRow, headerRow: headerRow, widths: [6: 36],
+                        properties: DocumentProperties(title: "Phiếu chấm điểm \(cluster.name) \(period.vietnamese)", author: cluster.name,
+                                                       keywords: "chấm điểm, thi đua, \(period)", comments: "Lập bằng chitieu"))
     }
 
     static let font = FontSpec(name: "Times New Roman", size: 12)

@@ -239,17 +239,9 @@ public struct PipelineRunner {
         let measurer = try OutputFiles.measurer(stage: "Mẫu nhập")
         let byUnit = Dictionary(grouping: computed.evaluations, by: \.unit)
         var written: [String] = []
-        for unit in computed.units {
-            let targets = (byUnit[unit] ?? []).map(\.target)
-            guard !targets.isEmpty else {
-                progress.say("\(unit.name): không có chỉ tiêu, không lập mẫu nhập")
-                continue
-            }
-            // A unit code is the file's name: no folder separators, no "..", nothing outside the folder.
-            let name = "\(OutputFiles.safeFileName(unit.code))-\(config.period).xlsx"
+        func write(_ name: String, _ make: () throws -> Workbook) throws(PipelineError) {
             do {
-                let workbook = try TemplateLayout(measurer: measurer).workbook(unit: unit, targets: targets, period: config.period, title: config.title)
-                try files.write(workbook: workbook, to: name)
+                try files.write(workbook: try make(), to: name)
             } catch let error as PipelineError {
                 throw error.inStage("Mẫu nhập")
             } catch {
@@ -257,18 +249,23 @@ public struct PipelineRunner {
             }
             written.append(files.shownPath(name))
         }
+        let layout = TemplateLayout(measurer: measurer)
+        for unit in computed.units {
+            let targets = (byUnit[unit] ?? []).map(\.target)
+            guard !targets.isEmpty else {
+                progress.say("\(unit.name): không có chỉ tiêu, không lập mẫu nhập")
+                continue
+            }
+            // A unit code is the file's name: no folder separators, no "..", nothing outside the folder.
+            try write("\(OutputFiles.safeFileName(unit.code))-\(config.period).xlsx") {
+                try layout.workbook(unit: unit, targets: targets, period: config.period, title: config.title)
+            }
+        }
         // One points form per cluster, for the criteria scored by hand.
         for cluster in config.clusters {
-            let name = "cham-diem-\(OutputFiles.safeFileName(cluster.code))-\(config.period).xlsx"
-            do {
-                let workbook = try TemplateLayout(measurer: measurer).pointsForm(cluster: cluster, units: computed.units, period: config.period, title: config.title)
-                try files.write(workbook: workbook, to: name)
-            } catch let error as PipelineError {
-                throw error.inStage("Mẫu nhập")
-            } catch {
-                throw .stage(name: "Mẫu nhập", file: files.shownPath(name), message: "\(error)")
+            try write("cham-diem-\(OutputFiles.safeFileName(cluster.code))-\(config.period).xlsx") {
+                try layout.pointsForm(cluster: cluster, units: computed.units, period: config.period, title: config.title)
             }
-            written.append(files.shownPath(name))
         }
         progress.say("Đã ghi: " + written.joined(separator: ", "))
         return written

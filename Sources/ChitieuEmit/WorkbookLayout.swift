@@ -142,11 +142,10 @@ public struct WorkbookLayout: Sendable {
         let halfYear = content.period.isFirstHalf
         // With clusters, each unit's cluster, its score and rank there, and its proposal.
         let inCluster = Dictionary(content.clusterScores.map { ($0.unit, $0) }) { a, _ in a }
-        let clusterNames = Dictionary(content.clusters.map { ($0.code, $0.name) }) { a, _ in a }
         let header = ["STT", "Đơn vị", "Số chỉ tiêu", "Có đánh giá"]
             + (halfYear ? ["Đúng tiến độ", "Chậm tiến độ"] : ["Vượt", "Đạt", "Không đạt"])
             + ["Chưa có số liệu", "Không đánh giá được", "Cần kiểm tra", "Tỷ lệ đạt (%)", "Hoàn thành bình quân (%)", "Điểm (thang 100)", "Xếp hạng"]
-            + (content.clusters.isEmpty ? [] : ["Cụm thi đua", "Điểm trong cụm", "Hạng trong cụm", "Đề nghị"])
+            + (content.clusters.isEmpty ? [] : ["Mã cụm", "Điểm trong cụm", "Hạng trong cụm", "Đề nghị"])
         var rows: [Row] = []
         let ranked = Self.rankOrder(content.summaries)
         for (i, s) in ranked.enumerated() {
@@ -161,7 +160,8 @@ public struct WorkbookLayout: Sendable {
             if !content.clusters.isEmpty {
                 let c = inCluster[unit.code]
                 let proposal = c?.proposal.map { $0 == .flag ? "Cờ thi đua" : "Bằng khen" } ?? ""
-                row += [(.text(c.map { clusterNames[$0.cluster] ?? $0.cluster } ?? "-"), Styles.wrapped), optional(c?.score, decimals: 1),
+                // The cluster's code keeps the row to one line; its name heads its table in "Chấm điểm".
+                row += [(.text(c?.cluster ?? "-"), Styles.centered), optional(c?.score, decimals: 1),
                         (.text(c?.rank.map { "\($0)" + (c!.sharedRank ? " (đồng hạng)" : "") } ?? "-"), Styles.centered),
                         (.text(proposal), Styles.centeredWrapped)]
             }

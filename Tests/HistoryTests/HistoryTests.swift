@@ -318,7 +318,7 @@ struct ClusterPipelineTests {
         // "Tổng hợp" shows each unit's cluster, its rank there and its proposal.
         let summarySheet = try book.sheet(named: "Tổng hợp")
         let quangNam = try #require(summarySheet.cells.first { $0.value.values.contains { $0.value == .text("Quảng Nam") } })
-        #expect(quangNam.value.values.contains { $0.value == .text("Cụm thi đua các tỉnh mẫu") })
+        #expect(quangNam.value.values.contains { $0.value == .text("CUM1") })
         #expect(quangNam.value.values.contains { $0.value == .text("Cờ thi đua") })
         #expect(book.sheetNames.contains("Đề nghị khen thưởng"))
 

@@ -581,9 +581,11 @@ public struct PipelineRunner {
         // The CSV files and the run's rows in the history store are made on a second thread while
         // the workbook is written: they share nothing but the computed results, which none changes.
         let config = self.config
+        // A draft (inputs left unread) is not remembered: a later comparison would rest on it.
+        let remembers = draft == nil
         let csv = BackgroundWork { () throws(PipelineError) in
             for (name, table) in tableList { try files.write(csv: table(), to: name) }
-            try PipelineRunner.remember(computed, in: store, config: config)
+            if remembers { try PipelineRunner.remember(computed, in: store, config: config) }
         }
         try progress.part("ghi \(workbookName)") { () throws(PipelineError) in try files.write(workbook: workbook, to: workbookName) }
         try progress.part("ghi \(tableList.count) tệp CSV và kho lịch sử (song song)") { () throws(PipelineError) in _ = try csv.wait() }

@@ -203,6 +203,19 @@ struct HistoryTests {
         #expect(lines.contains { $0.hasPrefix("2024\t27.594\ttỷ đồng\tvalue\testimate") && !$0.contains("\tcó\t") }, "\(shown.stdout)")
     }
 
+    @Test("A draft (an input left unread) is not remembered")
+    func draftNotRemembered() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try setUp(dir)
+        let yaml = try String(contentsOfFile: dir.path("p2024.yaml"), encoding: .utf8).replacingOccurrences(of: "actuals: [kq-2024.csv]", with: "actuals: [kq-2024.csv, khong-co.csv]")
+        try yaml.write(toFile: dir.path("draft.yaml"), atomically: true, encoding: .utf8)
+        let draft = try runProgram(Repository.chitieuBinary, ["run", "--draft", dir.path("draft.yaml")])
+        #expect(FileManager.default.fileExists(atPath: dir.path("out-2024/bao-cao-2024.xlsx")), "\(draft.stderr)")
+        let store = try HistoryStore(path: dir.path("chitieu.sqlite"))
+        #expect(try store.count(key: URL(fileURLWithPath: dir.path("draft.yaml")).standardizedFileURL.path + "#2024") == 0)
+    }
+
     @Test("A store written by an older schema is brought up to date and keeps its figures")
     func migration() throws {
         let dir = try TemporaryDirectory()

@@ -31,19 +31,12 @@ public struct SamePeriodLastYear: Sendable {
     }
 
     /// A figure of this period to set against last year's: a unit's value of an indicator.
-    public struct Item: Sendable {
-        public var unit: ReportingUnit
-        public var indicator: String
+    struct Item: Sendable {
+        var unit: ReportingUnit
+        var indicator: String
         /// This period's value, when there is one as a value (not a share of a plan).
-        public var value: Double?
-        public var measure: MeasureUnit?
-
-        public init(unit: ReportingUnit, indicator: String, value: Double?, measure: MeasureUnit?) {
-            self.unit = unit
-            self.indicator = indicator
-            self.value = value
-            self.measure = measure
-        }
+        var value: Double?
+        var measure: MeasureUnit?
     }
 
     /// What is known of a unit before any indicator is asked: the codes it was remembered
@@ -108,12 +101,6 @@ public struct SamePeriodLastYear: Sendable {
         }
     }
 
-    /// One answer per item, in order.
-    public func compare(items: [Item], official: (ReportingUnit) -> OfficialUnit?) -> [LastYear] {
-        let plan = planned(units: items.map(\.unit), official: official)
-        return items.map { plan.lastYear(unit: $0.unit, indicator: $0.indicator, value: $0.value, measure: $0.measure) }
-    }
-
     private func lookup(_ codes: [String], _ indicator: String) -> PastFigure? {
         for code in codes { if let found = PastFigure.preferred(figures[Key(unit: code, indicator: indicator)] ?? []) { return found } }
         return nil
@@ -135,7 +122,7 @@ public struct SamePeriodLastYear: Sendable {
     }
 
     static func label(_ name: String, _ year: ReportingPeriod, _ pieces: [Succession]) -> String {
-        "\(name) \(year) (gộp " + pieces.map { "\(Self.shortName($0.oldName)) \($0.oldCode)" }.joined(separator: " + ") + ")"
+        "\(name) \(year) (gộp " + pieces.map { "\(NameMatching.withoutKind($0.oldName)) \($0.oldCode)" }.joined(separator: " + ") + ")"
     }
 
     /// The answer that does not depend on the indicator, when there is one: an old unit that went
@@ -158,7 +145,7 @@ public struct SamePeriodLastYear: Sendable {
         let found: [(piece: Succession, figure: PastFigure?)] = pieces.map { piece in
             (piece, PastFigure.preferred(self.figures[Key(unit: piece.oldCode, indicator: e.indicator)] ?? []))
         }
-        let missing = found.filter { $0.figure == nil }.map { "\(Self.shortName($0.piece.oldName)) (\($0.piece.oldCode))" }
+        let missing = found.filter { $0.figure == nil }.map { "\(NameMatching.withoutKind($0.piece.oldName)) (\($0.piece.oldCode))" }
         guard missing.isEmpty else {
             return .notComparable("\(label): chưa có số liệu \(year.vietnamese) của \(missing.joined(separator: ", ")); cần đủ mọi đơn vị cũ để gộp")
         }
@@ -178,7 +165,7 @@ public struct SamePeriodLastYear: Sendable {
             return .notComparable("\(label): \(e.indicator) là tỷ lệ hoặc bình quân, không cộng được; khai báo restate_weights: {\(e.indicator): <mã chỉ tiêu trọng số>} trong pipeline để gộp có trọng số")
         }
         let weights = pieces.map { PastFigure.preferred(self.figures[Key(unit: $0.oldCode, indicator: weightIndicator)] ?? []) }
-        let missingWeights = zip(pieces, weights).filter { $0.1 == nil }.map { "\(Self.shortName($0.0.oldName)) (\($0.0.oldCode))" }
+        let missingWeights = zip(pieces, weights).filter { $0.1 == nil }.map { "\(NameMatching.withoutKind($0.0.oldName)) (\($0.0.oldCode))" }
         guard missingWeights.isEmpty else {
             return .notComparable("\(label): thiếu trọng số \(weightIndicator) \(year.vietnamese) của \(missingWeights.joined(separator: ", "))")
         }
@@ -222,14 +209,6 @@ public struct SamePeriodLastYear: Sendable {
 
     static func number(_ v: Double) -> String { VietnameseNumber.formatCompact(v, maxDecimals: 2) }
 
-    /// "Tỉnh Quảng Nam" → "Quảng Nam": the kind of unit (Resources/lexicon/metadata.tsv) left out.
-    static let unitKinds = WordTable.metadata["unit_level"]
-
-    static func shortName(_ name: String) -> String {
-        let lower = name.lowercased()
-        for kind in unitKinds where lower.hasPrefix(kind + " ") { return String(name.dropFirst(kind.count + 1)) }
-        return name
-    }
 
     static func origin(_ figure: PastFigure) -> String {
         (figure.status == .estimate ? " (số ước)" : "") + (figure.source.map { "; nguồn: \($0)" } ?? "")

@@ -6,8 +6,16 @@ import Foundation
 public enum NameMatching {
     /// The words for kinds of units that a name may carry or leave out, longest first.
     /// (Compared without accents: "thanh pho" is "Thành phố" typed without them.)
-    static let unitKinds = (WordTable.metadata["unit_level"] + WordTable.metadata["unit_level_abbreviation"])
+    static let unitKinds = (spelledKinds + WordTable.metadata["unit_level_abbreviation"])
         .sorted { $0.count > $1.count }.map(fold)
+
+    /// The name without its kind of unit, accents kept: "Tỉnh Quảng Nam" → "Quảng Nam".
+    public static func withoutKind(_ name: String) -> String {
+        let lower = name.lowercased()
+        for kind in spelledKinds where lower.hasPrefix(kind + " ") { return String(name.dropFirst(kind.count + 1)) }
+        return name
+    }
+    static let spelledKinds = WordTable.metadata["unit_level"]
 
     /// Lower case, NFC, no accents, đ as d.
     static func fold(_ s: String) -> String {

@@ -153,19 +153,18 @@ public struct ClusterScorer: Sendable {
     /// Ranks within the cluster: score, then the tie-breaks in order; units equal on all share
     /// the rank. Units with no score are not ranked.
     func rank(_ scores: inout [ClusterScore], evaluations: [String: [Evaluation]]) {
+        // The tie-break figures are the run's own (achieved, mean completion, without data), from
+        // the run-wide scorer's summary of each unit.
+        let scorer = Scorer(scheme: scheme)
         func key(_ s: ClusterScore) -> [Double] {
-            let mine = evaluations[s.unit] ?? []
-            var k = [s.score ?? 0]
-            for t in tieBreaks {
+            let summary = scorer.summary(for: ReportingUnit(code: s.unit, name: s.unit), evaluations: evaluations[s.unit] ?? [])
+            return [s.score ?? 0] + tieBreaks.map { t in
                 switch t {
-                case .achieved: k.append(Double(mine.filter { [.exceeded, .met, .onTrack].contains($0.status) }.count))
-                case .meanCompletion:
-                    let c = mine.filter { Self.scored($0.status) }.compactMap(\.completion)
-                    k.append(c.isEmpty ? 0 : c.reduce(0, +) / Double(c.count))
-                case .fewerNoData: k.append(-Double(mine.filter { $0.status == .noData }.count))
+                case .achieved: Double(summary.exceeded + summary.met + summary.onTrack)
+                case .meanCompletion: summary.meanCompletion ?? 0
+                case .fewerNoData: -Double(summary.noData)
                 }
             }
-            return k
         }
         let keys = scores.map(key)
         let order = scores.indices.filter { scores[$0].score != nil }.sorted { a, b in

@@ -538,13 +538,13 @@ public struct PipelineRunner {
         do { past = try store.figures(period: config.period.yearBefore) } catch {
             throw .stage(name: "Xuất báo cáo", file: config.store, message: error.message)
         }
-        let official = officialUnits
+        let official = config.officialUnits
         let lastYear = SamePeriodLastYear(period: config.period, past: past, catalogue: catalogue, restateWeights: config.restateWeights)
             .planned(units: units) { official[$0.code] }
         content.lastYear = lastYearLines(computed, past: past, planned: lastYear)
         if !past.isEmpty { content.lastYearOf = { lastYear.lastYear($0) } }
         if scaleAllowsTrend(units.count), !content.lastYear.isEmpty {
-            (content.trendPeriods, content.trend) = try trend(content.lastYear, store: store)
+            (content.trendPeriods, content.trend) = try trend(content.lastYear, store: store, official: official)
         }
         var tables: [(String, @Sendable () -> CSVTable)] = [
             ("evaluation.csv", { CSVRendering.evaluation(computed.evaluations, lastYear: { lastYear.lastYear($0) }) }),
@@ -595,20 +595,18 @@ public struct PipelineRunner {
         return names.map(files.shownPath)
     }
 
-    /// Each unit's official province, by its code in the run.
-    var officialUnits: [String: OfficialUnit] { config.officialUnits }
 
     /// "Diễn biến" is for a run small enough to read one line per unit and indicator.
     func scaleAllowsTrend(_ units: Int) -> Bool { units <= 100 }
 
-    /// Each unit's figures over the last five years: this period's from the run, earlier ones
-    /// from the store, old units put together for the years before the merger.
-    func trend(_ current: [LastYearLine], store: HistoryStore) throws(PipelineError) -> ([ReportingPeriod], [TrendLine]) {
-        let official = officialUnits
+    /// Each unit's figures over the last five years: this period's from the run, the year before
+    /// as "Cùng kỳ" found it, earlier ones from the store, old units put together for the years
+    /// before the merger.
+    func trend(_ current: [LastYearLine], store: HistoryStore, official: [String: OfficialUnit]) throws(PipelineError) -> ([ReportingPeriod], [TrendLine]) {
         let units = Array(Set(current.map(\.unit)))
         var periods: [ReportingPeriod] = []
         var answers: [ReportingPeriod: SamePeriodLastYear.Planned] = [:]
-        for year in (config.period.year - 4)..<config.period.year {
+        for year in (config.period.year - 4)..<(config.period.year - 1) {
             let period = ReportingPeriod(year: year, span: config.period.span)
             let figures: [PastFigure]
             do { figures = try store.figures(period: period) } catch {
@@ -621,15 +619,16 @@ public struct PipelineRunner {
                 .planned(units: units) { official[$0.code] }
             periods.append(period)
         }
-        guard !periods.isEmpty else { return ([], []) }
+        func inUnit(_ past: LastYear, _ line: LastYearLine) -> Double? {
+            guard let value = past.value, let measure = past.measure else { return nil }
+            return measure.convert(value, to: line.measure) ?? nil
+        }
         let lines = current.map { line in
             TrendLine(unit: line.unit, indicator: line.indicator, measure: line.measure, values: periods.map { p in
-                let past = answers[p]!.lastYear(unit: line.unit, indicator: line.code, value: nil, measure: nil)
-                guard let value = past.value, let measure = past.measure else { return nil }
-                return measure.convert(value, to: line.measure) ?? nil
-            } + [line.current])
+                inUnit(answers[p]!.lastYear(unit: line.unit, indicator: line.code, value: nil, measure: nil), line)
+            } + [inUnit(line.past, line), line.current])
         }
-        return (periods + [config.period], lines)
+        return (periods + [config.period.yearBefore, config.period], lines)
     }
 
     /// Every unit's figures of this period (values, one per indicator: an official one over an
@@ -637,22 +636,18 @@ public struct PipelineRunner {
     /// last year.
     func lastYearLines(_ computed: Computed, past: [PastFigure], planned: SamePeriodLastYear.Planned) -> [LastYearLine] {
         guard !past.isEmpty else { return [] }
-        let official = officialUnits
         let units = computed.units
-        var items: [SamePeriodLastYear.Item] = []
-        var names: [String] = []
+        var lines: [LastYearLine] = []
         for (u, results) in computed.evaluated.results.enumerated() where u < units.count {
             let current = results.filter { $0.period == config.period && $0.basis == .value }
             for (indicator, group) in Dictionary(grouping: current, by: \.indicator).sorted(by: { $0.key < $1.key }) {
                 guard let chosen = group.max(by: { ($0.status == .reported ? 1 : 0) < ($1.status == .reported ? 1 : 0) }) else { continue }
-                items.append(SamePeriodLastYear.Item(unit: units[u], indicator: indicator, value: chosen.value, measure: chosen.measure))
-                names.append(catalogue[indicator]?.name ?? chosen.name ?? indicator)
+                lines.append(LastYearLine(unit: units[u], code: indicator, indicator: catalogue[indicator]?.name ?? chosen.name ?? indicator,
+                                          measure: chosen.measure, current: chosen.value,
+                                          past: planned.lastYear(unit: units[u], indicator: indicator, value: chosen.value, measure: chosen.measure)))
             }
         }
-        return zip(items, names).map { item, name in
-            LastYearLine(unit: item.unit, code: item.indicator, indicator: name, measure: item.measure ?? .none, current: item.value,
-                         past: planned.lastYear(unit: item.unit, indicator: item.indicator, value: item.value, measure: item.measure))
-        }
+        return lines
     }
 
     /// Records the run's results and evaluations under the pipeline and period, replacing what
